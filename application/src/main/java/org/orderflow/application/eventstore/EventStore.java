@@ -1,0 +1,42 @@
+package org.orderflow.application.eventstore;
+
+import java.util.List;
+
+/**
+ * The append-only store of every stream's events, and the global log over all of them.
+ *
+ * <p>Every operation joins the caller's transaction: the events of one command are appended in
+ * the command's transaction and become visible together, or not at all.
+ */
+public interface EventStore {
+
+    /**
+     * Appends events to a stream, numbering them from the stream's current version + 1.
+     *
+     * @throws ConcurrencyConflict when the stream is not at the expected version, or when a
+     *         concurrent transaction appended at the same version (detected when the events are
+     *         flushed, before commit). Nothing is stored then.
+     * @throws IllegalArgumentException when {@code events} is empty or an event type is not registered
+     */
+    AppendResult append(StreamId stream, ExpectedVersion expected, List<NewEvent> events);
+
+    /** The stream's events with a version greater than {@code afterVersion}, in version order; empty if none. */
+    List<RecordedEvent> load(StreamId stream, long afterVersion);
+
+    /** The stream's events in version order; empty if the stream does not exist. */
+    default List<RecordedEvent> load(StreamId stream) {
+        return load(stream, 0);
+    }
+
+    /** The stream's current version: the version of its last event, 0 if it has none. */
+    long currentVersion(StreamId stream);
+
+    /**
+     * Reads the global log forward: at most {@code maxCount} events that come after
+     * {@code after} in (transaction id, position) order. Only events of transactions that no
+     * running transaction can precede are returned, so an event committed late is never
+     * skipped: a reader that continues from the last returned event's checkpoint sees every
+     * committed event exactly once, without global locks or gap timeouts.
+     */
+    List<RecordedEvent> readAll(Checkpoint after, int maxCount);
+}

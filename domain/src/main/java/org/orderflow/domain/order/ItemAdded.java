@@ -1,0 +1,12 @@
+package org.orderflow.domain.order;
+
+import java.util.UUID;
+
+/**
+ * A line was added to a pending order, at the unit price agreed at that moment.
+ *
+ * @param productId the catalogue product, or {@code null} for an item sold by name only
+ */
+public record ItemAdded(UUID orderId, UUID lineId, String productName, UUID productId, int quantity,
+        long unitPriceCents) implements OrderEvent {
+}

@@ -1,0 +1,11 @@
+package org.orderflow.domain.order;
+
+import java.util.UUID;
+
+/**
+ * A line was taken off a pending order. It repeats what the line held, so a read model can
+ * subtract it without looking the line up.
+ */
+public record ItemRemoved(UUID orderId, UUID lineId, String productName, int quantity, long unitPriceCents)
+        implements OrderEvent {
+}

@@ -1,0 +1,29 @@
+package org.orderflow.domain.order;
+
+import java.util.Objects;
+import java.util.UUID;
+
+import org.orderflow.domain.Identifiers;
+
+/**
+ * Identifies one line of an order. The client chooses it when adding the item, which makes a
+ * retried "add item" recognisable: a line id is used at most once per order.
+ */
+public record LineId(UUID value) {
+
+    public LineId {
+        Objects.requireNonNull(value, "line id value");
+    }
+
+    /**
+     * @throws IllegalArgumentException if {@code text} is not a canonical UUID
+     */
+    public static LineId of(String text) {
+        return new LineId(Identifiers.parseUuid(text, "line id"));
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,169 @@
+package org.orderflow.domain.product;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.orderflow.domain.DomainRuleViolation;
+
+/**
+ * A product in the catalogue, rebuilt from its events and deciding what may happen next.
+ *
+ * <h2>Lifecycle</h2>
+ * <p>A product is {@linkplain #create created} with a name, a positive price in cents and the id
+ * of the category it is listed under. Its price can then be {@linkplain #updatePrice changed} any
+ * number of times; setting the price it already has is not a change and records nothing. Finally
+ * it can be {@linkplain #delete deleted}, which withdraws it for good: a deleted product accepts
+ * no further decision, but its history stays in the store.
+ *
+ * <p>Orders copy the name and price onto their lines when an item is added, so a price change or
+ * a deletion never alters an existing order.
+ *
+ * <h2>Deciding and remembering</h2>
+ * <p>As with every aggregate here, decision methods check the rules and return the events that
+ * record the decision (an immutable list, empty if there is nothing to record) without changing
+ * the product; a broken rule is a {@link DomainRuleViolation} with a stable code. {@link #apply}
+ * evolves state from a recorded fact and never validates.
+ */
+public final class Product {
+
+    private ProductId id;
+    private String name;
+    private long priceCents;
+    private String categoryId;
+    private boolean deleted;
+
+    private Product() {
+    }
+
+    /**
+     * Puts a new product in the catalogue.
+     *
+     * @param name       required; stored trimmed
+     * @param priceCents more than zero
+     * @param categoryId required; kept as given
+     * @throws DomainRuleViolation {@code product.name_required}, {@code product.invalid_price},
+     *                             {@code product.category_required}
+     */
+    public static List<ProductEvent> create(ProductId id, String name, long priceCents, String categoryId) {
+        Objects.requireNonNull(id, "id");
+        if (name == null || name.isBlank()) {
+            throw new DomainRuleViolation("product.name_required", "a product needs a name");
+        }
+        requirePositivePrice(priceCents);
+        if (categoryId == null || categoryId.isBlank()) {
+            throw new DomainRuleViolation("product.category_required", "a product needs a category");
+        }
+        return List.of(new ProductCreated(id.value(), name.strip(), priceCents, categoryId));
+    }
+
+    /**
+     * Rebuilds a product from its whole stream, oldest event first.
+     *
+     * @throws IllegalArgumentException if the history is empty, does not start with
+     *                                  {@link ProductCreated}, or mixes events of different products
+     */
+    public static Product replay(List<? extends ProductEvent> history) {
+        Objects.requireNonNull(history, "history");
+        if (history.isEmpty()) {
+            throw new IllegalArgumentException("cannot replay a product from an empty history");
+        }
+        if (!(history.get(0) instanceof ProductCreated created)) {
+            throw new IllegalArgumentException(
+                    "a product's history must start with ProductCreated, but starts with " + history.get(0));
+        }
+        // Guards against a store handing over the wrong stream; this is not a business rule.
+        for (ProductEvent event : history) {
+            if (!created.productId().equals(event.productId())) {
+                throw new IllegalArgumentException("history of product " + created.productId()
+                        + " contains an event of another product: " + event);
+            }
+        }
+        Product product = new Product();
+        history.forEach(product::apply);
+        return product;
+    }
+
+    /**
+     * Moves the product's state forward by one recorded fact. Never validates.
+     *
+     * @throws IllegalStateException for an event type this class does not know, which a test prevents
+     */
+    public void apply(ProductEvent event) {
+        Objects.requireNonNull(event, "event");
+        if (event instanceof ProductCreated e) {
+            id = new ProductId(e.productId());
+            name = e.name();
+            priceCents = e.priceCents();
+            categoryId = e.categoryId();
+        } else if (event instanceof PriceUpdated e) {
+            priceCents = e.newPriceCents();
+        } else if (event instanceof ProductDeleted) {
+            deleted = true;
+        } else {
+            throw new IllegalStateException("Product does not know how to apply " + event.getClass().getName());
+        }
+    }
+
+    /**
+     * Changes the selling price. The current price again is no change: nothing is recorded.
+     *
+     * @param newPriceCents more than zero
+     * @throws DomainRuleViolation {@code product.deleted}, {@code product.invalid_price}
+     */
+    public List<ProductEvent> updatePrice(long newPriceCents) {
+        requireNotDeleted("have its price changed");
+        requirePositivePrice(newPriceCents);
+        if (newPriceCents == priceCents) {
+            return List.of();
+        }
+        return List.of(new PriceUpdated(id.value(), priceCents, newPriceCents));
+    }
+
+    /**
+     * Withdraws the product from the catalogue for good.
+     *
+     * @throws DomainRuleViolation {@code product.deleted} if it already was
+     */
+    public List<ProductEvent> delete() {
+        requireNotDeleted("be deleted again");
+        return List.of(new ProductDeleted(id.value()));
+    }
+
+    public ProductId id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long priceCents() {
+        return priceCents;
+    }
+
+    public String categoryId() {
+        return categoryId;
+    }
+
+    public boolean deleted() {
+        return deleted;
+    }
+
+    private void requireNotDeleted(String refused) {
+        if (deleted) {
+            throw new DomainRuleViolation("product.deleted", "product " + id + " is deleted and cannot " + refused);
+        }
+    }
+
+    private static void requirePositivePrice(long priceCents) {
+        if (priceCents <= 0) {
+            throw new DomainRuleViolation("product.invalid_price",
+                    "a product's price must be more than zero, but was " + priceCents + " cents");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Product[" + id + ", " + name + ", " + priceCents + " cents" + (deleted ? ", deleted" : "") + "]";
+    }
+}

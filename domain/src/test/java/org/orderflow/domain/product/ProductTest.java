@@ -1,0 +1,223 @@
+package org.orderflow.domain.product;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.orderflow.domain.AggregateScenario;
+import org.orderflow.domain.AggregateScenario.Outcome;
+import org.orderflow.domain.SampleRecords;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class ProductTest {
+
+    private final ProductId product = ProductId.of("9b2e4f60-1c3d-4e5f-8a7b-000000000001");
+    private final UUID productId = product.value();
+
+    private final ProductCreated keyboardCreated = new ProductCreated(productId, "Keyboard", 4_999, "peripherals");
+    private final PriceUpdated keyboardRepriced = new PriceUpdated(productId, 4_999, 3_999);
+    private final ProductDeleted keyboardDeleted = new ProductDeleted(productId);
+
+    private static AggregateScenario<Product, ProductEvent> given(ProductEvent... history) {
+        return AggregateScenario.given(Product::replay, history);
+    }
+
+    private static Outcome<Product, ProductEvent> whenCreating(Supplier<List<ProductEvent>> creation) {
+        return AggregateScenario.<Product, ProductEvent>whenCreating(Product::replay, creation);
+    }
+
+    @Nested
+    @DisplayName("creating a product")
+    class Creating {
+
+        @Test
+        void lists_it_in_the_catalogue_at_its_price() {
+            whenCreating(() -> Product.create(product, "Keyboard", 4_999, "peripherals"))
+                    .then(keyboardCreated)
+                    .andState(keyboard -> assertAll(
+                            () -> assertEquals(product, keyboard.id()),
+                            () -> assertEquals("Keyboard", keyboard.name()),
+                            () -> assertEquals(4_999, keyboard.priceCents()),
+                            () -> assertEquals("peripherals", keyboard.categoryId()),
+                            () -> assertFalse(keyboard.deleted())));
+        }
+
+        @Test
+        void trims_the_name() {
+            whenCreating(() -> Product.create(product, "  Keyboard ", 4_999, "peripherals"))
+                    .then(keyboardCreated);
+        }
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        @ValueSource(strings = {" \t"})
+        void needs_a_name(String name) {
+            whenCreating(() -> Product.create(product, name, 4_999, "peripherals"))
+                    .thenRejectedWith("product.name_required");
+        }
+
+        @ParameterizedTest
+        @ValueSource(longs = {0, -1, Long.MIN_VALUE})
+        void needs_a_price_above_zero(long priceCents) {
+            whenCreating(() -> Product.create(product, "Keyboard", priceCents, "peripherals"))
+                    .thenRejectedWith("product.invalid_price");
+        }
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        @ValueSource(strings = {"  "})
+        void needs_a_category(String categoryId) {
+            whenCreating(() -> Product.create(product, "Keyboard", 4_999, categoryId))
+                    .thenRejectedWith("product.category_required");
+        }
+    }
+
+    @Nested
+    @DisplayName("updating the price")
+    class UpdatingThePrice {
+
+        @Test
+        void records_the_old_and_the_new_price() {
+            given(keyboardCreated)
+                    .when(keyboard -> keyboard.updatePrice(3_999))
+                    .then(keyboardRepriced)
+                    .andState(repriced -> assertEquals(3_999, repriced.priceCents()));
+        }
+
+        @Test
+        void compares_against_the_latest_price() {
+            given(keyboardCreated, keyboardRepriced)
+                    .when(keyboard -> keyboard.updatePrice(4_499))
+                    .then(new PriceUpdated(productId, 3_999, 4_499));
+        }
+
+        @Test
+        void records_nothing_when_the_price_stays_the_same() {
+            given(keyboardCreated, keyboardRepriced)
+                    .when(keyboard -> keyboard.updatePrice(3_999))
+                    .thenNothingHappened()
+                    .andState(unchanged -> assertEquals(3_999, unchanged.priceCents()));
+        }
+
+        @ParameterizedTest
+        @ValueSource(longs = {0, -1})
+        void needs_a_price_above_zero(long newPriceCents) {
+            given(keyboardCreated)
+                    .when(keyboard -> keyboard.updatePrice(newPriceCents))
+                    .thenRejectedWith("product.invalid_price");
+        }
+
+        @Test
+        void is_refused_for_a_deleted_product() {
+            given(keyboardCreated, keyboardDeleted)
+                    .when(deleted -> deleted.updatePrice(3_999))
+                    .thenRejectedWith("product.deleted");
+        }
+
+        @Test
+        void is_refused_for_a_deleted_product_even_at_the_same_price() {
+            given(keyboardCreated, keyboardDeleted)
+                    .when(deleted -> deleted.updatePrice(4_999))
+                    .thenRejectedWith("product.deleted");
+        }
+    }
+
+    @Nested
+    @DisplayName("deleting")
+    class Deleting {
+
+        @Test
+        void withdraws_the_product_for_good() {
+            given(keyboardCreated, keyboardRepriced)
+                    .when(keyboard -> keyboard.delete())
+                    .then(keyboardDeleted)
+                    .andState(deleted -> assertAll(
+                            () -> assertTrue(deleted.deleted()),
+                            () -> assertEquals(3_999, deleted.priceCents())));
+        }
+
+        @Test
+        void is_refused_for_a_product_already_deleted() {
+            given(keyboardCreated, keyboardDeleted)
+                    .when(deleted -> deleted.delete())
+                    .thenRejectedWith("product.deleted");
+        }
+    }
+
+    @Nested
+    @DisplayName("replaying the history")
+    class Replaying {
+
+        @Test
+        void refuses_an_empty_history() {
+            assertThrows(IllegalArgumentException.class, () -> Product.replay(List.of()));
+        }
+
+        @Test
+        void refuses_a_history_that_does_not_start_with_the_product_being_created() {
+            assertThrows(IllegalArgumentException.class,
+                    () -> Product.replay(List.of(keyboardRepriced, keyboardCreated)));
+        }
+
+        @Test
+        void refuses_a_history_that_mixes_in_another_products_events() {
+            ProductDeleted foreign = new ProductDeleted(UUID.fromString("9b2e4f60-1c3d-4e5f-8a7b-000000000002"));
+
+            assertThrows(IllegalArgumentException.class, () -> Product.replay(List.of(keyboardCreated, foreign)));
+        }
+
+        @TestFactory
+        Stream<DynamicTest> apply_handles_every_permitted_event_type() {
+            Class<?>[] eventTypes = ProductEvent.class.getPermittedSubclasses();
+            assertFalse(eventTypes.length == 0, "ProductEvent should be sealed");
+            return Arrays.stream(eventTypes).map(type -> dynamicTest(type.getSimpleName(), () -> {
+                ProductEvent sample = (ProductEvent) SampleRecords.sampleOf(type);
+                Product aProduct = Product.replay(List.of(keyboardCreated));
+                try {
+                    aProduct.apply(sample);
+                } catch (IllegalStateException unhandled) {
+                    fail(type.getSimpleName() + " is not handled by Product.apply", unhandled);
+                }
+            }));
+        }
+    }
+
+    @Nested
+    @DisplayName("product id")
+    class Identity {
+
+        @Test
+        void reads_and_prints_its_uuid() {
+            assertEquals("9b2e4f60-1c3d-4e5f-8a7b-000000000001", ProductId.of(product.toString()).toString());
+        }
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        @ValueSource(strings = {"keyboard", "1-2-3-4-5"})
+        void refuses_text_that_is_not_a_canonical_uuid(String text) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> ProductId.of(text));
+
+            assertTrue(refused.getMessage().startsWith("product id"), refused::getMessage);
+        }
+    }
+}
