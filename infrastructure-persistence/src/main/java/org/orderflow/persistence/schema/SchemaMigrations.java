@@ -47,6 +47,7 @@ public final class SchemaMigrations {
                 .dataSource(dataSource)
                 .resourceProvider(new ListedScripts())
                 .javaMigrationClassProvider(List::of)
+                .skipDefaultCallbacks(true) // no SQL callbacks; also spares a scan of db/callback
                 .failOnMissingLocations(false);
     }
 

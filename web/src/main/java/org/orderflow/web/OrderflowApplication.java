@@ -1,0 +1,13 @@
+package org.orderflow.web;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+
+/** The REST API lives under {@code /orderflow/api}. */
+@ApplicationPath("/api")
+@OpenAPIDefinition(info = @Info(title = "orderflow", version = "0.1.0",
+        description = "Event-sourced, CQRS order service: commands append events, queries read projections."))
+public class OrderflowApplication extends Application {
+}

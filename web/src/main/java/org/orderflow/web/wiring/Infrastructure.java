@@ -1,0 +1,29 @@
+package org.orderflow.web.wiring;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import org.orderflow.persistence.eventstore.EventSerializer;
+
+/** Producers for the infrastructure the adapters are built from. */
+@ApplicationScoped
+public class Infrastructure {
+
+    /** Transaction-scoped: every call joins the caller's JTA transaction. */
+    @Produces
+    @PersistenceContext(unitName = "orderflow")
+    private EntityManager entityManager;
+
+    /** Immutable and thread-safe, so dependent scope (no proxy) is enough. */
+    @Produces
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    EventSerializer eventSerializer() {
+        return new EventSerializer();
+    }
+}
