@@ -19,7 +19,9 @@ import org.flywaydb.core.api.resource.LoadableResource;
  * <p>The scripts are listed here rather than discovered by a class-path scan: application
  * servers hand out class-path URLs in their own schemes (Liberty's {@code wsjar:}) that scanners
  * do not all understand, and an explicit list makes a forgotten script a test failure
- * ({@code SchemaMigrationsTest}) instead of a silently missing table.
+ * ({@code SchemaMigrationsTest}) instead of a silently missing table. Flyway still probes
+ * {@code db/callback} on construction; the empty marker {@code db/callback/flyway.location} lets
+ * Liberty's class loader resolve it instead of logging an error.
  */
 public final class SchemaMigrations {
 
