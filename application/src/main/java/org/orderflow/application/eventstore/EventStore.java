@@ -32,6 +32,14 @@ public interface EventStore {
     long currentVersion(StreamId stream);
 
     /**
+     * Ids of the tenant's streams of one type, newest stream first, for paging through them.
+     *
+     * @param offset how many of the newest streams to skip
+     * @param limit  at most this many ids
+     */
+    List<String> streamIds(String tenantId, String streamType, int offset, int limit);
+
+    /**
      * Reads the global log forward: at most {@code maxCount} events that come after
      * {@code after} in (transaction id, position) order. Only events of transactions that no
      * running transaction can precede are returned, so an event committed late is never

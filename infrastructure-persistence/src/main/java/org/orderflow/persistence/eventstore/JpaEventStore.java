@@ -123,6 +123,21 @@ public class JpaEventStore implements EventStore {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
+    public List<String> streamIds(String tenantId, String streamType, int offset, int limit) {
+        // A stream starts with its version-1 event, so the first events order streams by creation.
+        return em.createNativeQuery("""
+                        SELECT stream_id FROM events
+                         WHERE tenant_id = ?1 AND stream_type = ?2 AND stream_version = 1
+                         ORDER BY position DESC OFFSET ?3 LIMIT ?4""")
+                .setParameter(1, tenantId)
+                .setParameter(2, streamType)
+                .setParameter(3, offset)
+                .setParameter(4, limit)
+                .getResultList();
+    }
+
+    @Override
     public List<RecordedEvent> readAll(Checkpoint after, int maxCount) {
         if (maxCount < 1) {
             throw new IllegalArgumentException("maxCount must be >= 1");

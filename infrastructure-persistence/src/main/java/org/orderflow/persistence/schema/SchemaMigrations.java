@@ -29,7 +29,8 @@ public final class SchemaMigrations {
 
     /** Every migration script, in version order. Add new scripts here. */
     static final List<String> SCRIPTS = List.of(
-            "V1__event_store.sql");
+            "V1__event_store.sql",
+            "V2__idempotency_keys.sql");
 
     private SchemaMigrations() {
     }

@@ -1,0 +1,47 @@
+package org.orderflow.application.command;
+
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.orderflow.application.eventstore.EventMetadata;
+import org.orderflow.application.eventstore.StreamId;
+
+/**
+ * Who sends a command and under which conditions.
+ *
+ * @param commandId          unique per command; becomes the causation id of the events it produces
+ * @param tenantId           the tenant whose streams the command works on
+ * @param correlationId      shared by everything one client request set in motion
+ * @param userId             the acting user, or null
+ * @param pinnedVersion      the stream version the client decided on (HTTP If-Match); when
+ *                           present the command fails on any other version and is not retried
+ * @param idempotencyKey     a client key that makes a retried command return the first result, or null
+ * @param requestFingerprint what the key was first used for; the same key with another request is refused
+ */
+public record CommandContext(
+        UUID commandId,
+        String tenantId,
+        String correlationId,
+        String userId,
+        OptionalLong pinnedVersion,
+        String idempotencyKey,
+        String requestFingerprint) {
+
+    public static final String SOURCE = "orderflow-api";
+
+    public CommandContext {
+        Objects.requireNonNull(commandId, "commandId");
+        tenantId = tenantId == null ? StreamId.DEFAULT_TENANT : tenantId;
+        pinnedVersion = pinnedVersion == null ? OptionalLong.empty() : pinnedVersion;
+    }
+
+    /** A context for the default tenant, no conditions; handy for tests and internal callers. */
+    public static CommandContext of(String correlationId) {
+        return new CommandContext(UUID.randomUUID(), StreamId.DEFAULT_TENANT, correlationId, null,
+                OptionalLong.empty(), null, null);
+    }
+
+    public EventMetadata eventMetadata() {
+        return new EventMetadata(correlationId, commandId.toString(), userId, SOURCE, null);
+    }
+}

@@ -1,0 +1,99 @@
+package org.orderflow.application.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.orderflow.application.eventstore.AppendResult;
+import org.orderflow.application.eventstore.ConcurrencyConflict;
+import org.orderflow.application.eventstore.EventStore;
+import org.orderflow.application.eventstore.ExpectedVersion;
+import org.orderflow.application.eventstore.NewEvent;
+import org.orderflow.application.eventstore.RecordedEvent;
+import org.orderflow.application.eventstore.StreamId;
+import org.orderflow.domain.DomainEvent;
+
+/**
+ * Loads an aggregate by replaying its stream and appends what it decided, with the version it
+ * was loaded at as the expected version.
+ *
+ * @param <A> the aggregate
+ * @param <E> its event family
+ */
+public abstract class EventSourcedRepository<A, E extends DomainEvent> {
+
+    /** An aggregate as of a stream version. */
+    public record Loaded<A>(StreamId stream, A aggregate, long version, long lastPosition) {
+    }
+
+    private final EventStore store;
+    private final String streamType;
+    private final Class<E> eventType;
+    private final Function<List<E>, A> replay;
+
+    protected EventSourcedRepository(EventStore store, String streamType, Class<E> eventType,
+                                     Function<List<E>, A> replay) {
+        this.store = store;
+        this.streamType = streamType;
+        this.eventType = eventType;
+        this.replay = replay;
+    }
+
+    public String streamType() {
+        return streamType;
+    }
+
+    public StreamId streamId(String tenantId, UUID id) {
+        return new StreamId(tenantId, streamType, id.toString());
+    }
+
+    public Optional<Loaded<A>> find(String tenantId, UUID id) {
+        StreamId stream = streamId(tenantId, id);
+        List<RecordedEvent> history = store.load(stream);
+        if (history.isEmpty()) {
+            return Optional.empty();
+        }
+        List<E> events = new ArrayList<>(history.size());
+        for (RecordedEvent recorded : history) {
+            events.add(eventType.cast(recorded.event()));
+        }
+        RecordedEvent last = history.get(history.size() - 1);
+        return Optional.of(new Loaded<>(stream, replay.apply(events), last.streamVersion(), last.position()));
+    }
+
+    /** Loads for a command: a pinned version must be the current one, or nothing is decided. */
+    public Loaded<A> load(CommandContext context, UUID id) {
+        Loaded<A> loaded = find(context.tenantId(), id).orElseThrow(() -> new AggregateNotFound(streamType, id.toString()));
+        context.pinnedVersion().ifPresent(pinned -> {
+            if (pinned != loaded.version()) {
+                throw new ConcurrencyConflict(loaded.stream(), ExpectedVersion.exactly(pinned),
+                        java.util.OptionalLong.of(loaded.version()));
+            }
+        });
+        return loaded;
+    }
+
+    /** Starts a new stream with the decided events. */
+    public CommandResult create(CommandContext context, UUID id, List<? extends E> decided) {
+        StreamId stream = streamId(context.tenantId(), id);
+        AppendResult result = store.append(stream, ExpectedVersion.noStream(), envelopes(decided, context));
+        return new CommandResult(stream.id(), result.streamVersion(), result.lastPosition(), null, false);
+    }
+
+    /** Appends the decided events after the loaded version; deciding nothing appends nothing. */
+    public CommandResult append(CommandContext context, Loaded<A> loaded, List<? extends E> decided) {
+        if (decided.isEmpty()) {
+            return new CommandResult(loaded.stream().id(), loaded.version(), loaded.lastPosition(), null, false);
+        }
+        AppendResult result = store.append(loaded.stream(), ExpectedVersion.exactly(loaded.version()),
+                envelopes(decided, context));
+        return new CommandResult(loaded.stream().id(), result.streamVersion(), result.lastPosition(), null, false);
+    }
+
+    private static List<NewEvent> envelopes(List<? extends DomainEvent> events, CommandContext context) {
+        return events.stream()
+                .map(event -> new NewEvent(UUID.randomUUID(), event, context.eventMetadata()))
+                .toList();
+    }
+}

@@ -1,0 +1,31 @@
+package org.orderflow.application.command;
+
+import java.util.Optional;
+
+/**
+ * Remembers the result of each command sent with an idempotency key, in the command's own
+ * transaction: a key is remembered if and only if the command's events were stored.
+ */
+public interface IdempotencyKeys {
+
+    /** A remembered command: the request it was first used for, and its result. */
+    record Remembered(String requestFingerprint, CommandResult result) {
+    }
+
+    Optional<Remembered> find(String tenantId, String key);
+
+    /**
+     * Remembers a key in the current transaction.
+     *
+     * @throws KeyAlreadyUsed when a concurrent transaction remembered the same key first; the
+     *         current transaction must then roll back (its events with it)
+     */
+    void remember(String tenantId, String key, String requestFingerprint, CommandResult result);
+
+    /** Raised when two commands with the same key race; the loser is rolled back and retried. */
+    final class KeyAlreadyUsed extends RuntimeException {
+        public KeyAlreadyUsed(String key) {
+            super("Idempotency key " + key + " was used concurrently");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.orderflow.application.order;
+
+import java.util.List;
+import org.orderflow.domain.order.Order;
+import org.orderflow.domain.order.OrderLine;
+import org.orderflow.domain.order.OrderStatus;
+import org.orderflow.domain.order.ShippingAddress;
+
+/** An order as clients read it, with the stream version it reflects. */
+public record OrderView(
+        String orderId,
+        String customerName,
+        String customerId,
+        ShippingAddress shippingAddress,
+        OrderStatus status,
+        List<OrderLine> lines,
+        long totalCents,
+        int itemCount,
+        String reservationId,
+        String paymentId,
+        String cancellationReason,
+        long version,
+        long lastPosition) {
+
+    static OrderView of(Order order, long version, long lastPosition) {
+        return new OrderView(order.id().toString(), order.customerName(), order.customerId(),
+                order.shippingAddress(), order.status(), List.copyOf(order.lines()), order.totalCents(),
+                order.itemCount(), order.reservationId(), order.paymentId(), order.cancellationReason(),
+                version, lastPosition);
+    }
+}

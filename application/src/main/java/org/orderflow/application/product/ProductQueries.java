@@ -1,0 +1,42 @@
+package org.orderflow.application.product;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.orderflow.application.eventstore.EventStore;
+
+/** Reads products by replaying their streams (interim read path until the catalogue projection exists). */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ProductQueries {
+
+    private Products products;
+    private EventStore store;
+
+    protected ProductQueries() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public ProductQueries(Products products, EventStore store) {
+        this.products = products;
+        this.store = store;
+    }
+
+    public Optional<ProductView> find(String tenantId, UUID productId) {
+        return products.find(tenantId, productId)
+                .map(loaded -> ProductView.of(loaded.aggregate(), loaded.version(), loaded.lastPosition()));
+    }
+
+    /** Products of the tenant, newest first; deleted ones only when asked for. */
+    public List<ProductView> list(String tenantId, int offset, int limit, boolean includeDeleted) {
+        return store.streamIds(tenantId, Products.STREAM_TYPE, offset, limit).stream()
+                .map(id -> find(tenantId, UUID.fromString(id)))
+                .flatMap(Optional::stream)
+                .filter(view -> includeDeleted || !view.deleted())
+                .toList();
+    }
+}

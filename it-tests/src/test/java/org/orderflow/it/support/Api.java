@@ -1,0 +1,111 @@
+package org.orderflow.it.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A small HTTP client for the deployed API: JSON in, status + headers + parsed JSON out. */
+public final class Api {
+
+    public static final String BASE = "http://localhost:" + System.getProperty("it.http.port", "9181") + "/orderflow/api";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, String> headers = new LinkedHashMap<>();
+
+    public static Api client() {
+        return new Api();
+    }
+
+    /** A copy of this client that also sends the header. */
+    public Api with(String name, String value) {
+        Api copy = new Api();
+        copy.headers.putAll(headers);
+        copy.headers.put(name, value);
+        return copy;
+    }
+
+    public Reply get(String path) {
+        return send(builder(path).GET());
+    }
+
+    public Reply post(String path, String json) {
+        return send(builder(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Reply post(String path) {
+        return send(builder(path).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    public Reply post(String path, String contentType, String body) {
+        return send(builder(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Reply delete(String path) {
+        return send(builder(path).DELETE());
+    }
+
+    private HttpRequest.Builder builder(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60));
+        headers.forEach(builder::header);
+        return builder;
+    }
+
+    private static Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One HTTP answer. */
+    public record Reply(HttpResponse<String> response) {
+
+        public int status() {
+            return response.statusCode();
+        }
+
+        public String header(String name) {
+            return response.headers().firstValue(name).orElse(null);
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(response.body());
+            } catch (IOException e) {
+                throw new AssertionError("Not JSON (" + status() + "): " + response.body(), e);
+            }
+        }
+
+        public String text(String field) {
+            return json().path(field).asText(null);
+        }
+
+        public long number(String field) {
+            return json().path(field).asLong();
+        }
+
+        @Override
+        public String toString() {
+            return status() + " " + response.body();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.orderflow.it.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads what the deployed service stored, straight from its PostgreSQL database. */
+public final class EventsTable {
+
+    private EventsTable() {
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(
+                System.getProperty("it.db.url", "jdbc:postgresql://127.0.0.1:5432/orderflow_it"),
+                System.getProperty("it.db.user", "postgres"),
+                System.getProperty("it.db.password", ""));
+    }
+
+    /** The stream's rows in version order: tenant, type, version, event type and the metadata keys. */
+    public static List<Map<String, String>> stream(String streamId) {
+        return query("""
+                SELECT tenant_id, stream_type, stream_version::text AS stream_version, event_type, schema_version::text AS schema_version,
+                       metadata->>'correlationId' AS correlation_id, metadata->>'causationId' AS causation_id,
+                       metadata->>'userId' AS user_id, metadata->>'source' AS source
+                  FROM events WHERE stream_id = ? ORDER BY stream_version""", streamId);
+    }
+
+    public static long countInTenant(String tenantId) {
+        return Long.parseLong(query("SELECT count(*)::text AS n FROM events WHERE tenant_id = ?", tenantId).get(0).get("n"));
+    }
+
+    private static List<Map<String, String>> query(String sql, String parameter) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            List<Map<String, String>> rows = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, String> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        row.put(rs.getMetaData().getColumnLabel(i), rs.getString(i));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package org.orderflow.web.order;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.orderflow.application.command.AggregateNotFound;
+import org.orderflow.application.command.Command;
+import org.orderflow.application.command.CommandBus;
+import org.orderflow.application.command.CommandResult;
+import org.orderflow.application.order.OrderCommands;
+import org.orderflow.application.order.OrderQueries;
+import org.orderflow.application.order.Orders;
+import org.orderflow.web.order.OrderRequests.AddItemBody;
+import org.orderflow.web.order.OrderRequests.CancelBody;
+import org.orderflow.web.order.OrderRequests.CreateOrderBody;
+import org.orderflow.web.order.OrderRequests.ProcessPaymentBody;
+import org.orderflow.web.order.OrderRequests.RemoveItemBody;
+import org.orderflow.web.order.OrderRequests.ReserveInventoryBody;
+import org.orderflow.web.order.OrderResponses.CommandAccepted;
+import org.orderflow.web.order.OrderResponses.OrderPage;
+import org.orderflow.web.request.ApiHeaders;
+import org.orderflow.web.request.CommandResponses;
+import org.orderflow.web.request.Ids;
+
+/**
+ * Orders: one task-based endpoint per command, answering the new version (also as ETag) and
+ * the global position of the last event. Send {@code If-Match} to decide on a known version,
+ * {@code Idempotency-Key} to make a retried POST safe.
+ */
+@Path("/orders")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "orders")
+public class OrderResource {
+
+    private static final String COMMAND_RESPONSE = "{\"order_id\":\"0b6f4c1e-6a43-4d8e-9a55-2f0c7f1f3a10\",\"version\":2,\"position\":1042}";
+
+    @Inject
+    CommandBus commands;
+
+    @Inject
+    OrderQueries queries;
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an order", description = "Opens a pending, empty order for a customer.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "minimal",
+            value = "{\"order\":{\"customer_name\":\"山田太郎\"}}")))
+    @APIResponse(responseCode = "201", description = "Created; Location names the order",
+            content = @Content(examples = @ExampleObject(name = "created", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "400", description = "Malformed body or missing customer_name")
+    public Response create(@NotNull @Valid CreateOrderBody body) {
+        var order = body.order();
+        CommandResult result = dispatch(new OrderCommands.CreateOrder(UUID.randomUUID(), order.customerName(),
+                order.customerId(), order.shippingAddress() == null ? null : order.shippingAddress().toDomain()), body);
+        return CommandResponses.created(result, uri.getAbsolutePathBuilder().path(result.streamId()).build(),
+                CommandAccepted.of(result));
+    }
+
+    @POST
+    @Path("/{id}/add_item")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add an item", description = "Adds a line to a pending order; the answer names the line (line_id).")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "laptop",
+            value = "{\"order_item\":{\"product_name\":\"ノートPC\",\"quantity\":1,\"unit_price_cents\":120000}}")))
+    @APIResponse(responseCode = "200", description = "Added", content = @Content(examples = @ExampleObject(name = "added",
+            value = "{\"order_id\":\"0b6f4c1e-6a43-4d8e-9a55-2f0c7f1f3a10\",\"version\":2,\"position\":1042,\"line_id\":\"5d2b…\"}")))
+    @APIResponse(responseCode = "422", description = "Order not pending")
+    public Response addItem(@PathParam("id") String id, @NotNull @Valid AddItemBody body) {
+        var item = body.orderItem();
+        return accepted(new OrderCommands.AddItem(orderId(id), UUID.randomUUID(), item.productName(),
+                item.productId() == null ? null : UUID.fromString(item.productId()), item.quantity(),
+                item.unitPriceCents()), body);
+    }
+
+    @POST
+    @Path("/{id}/remove_item")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Remove an item", description = "Removes a line from a pending order.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "line",
+            value = "{\"order_item\":{\"line_id\":\"5d2b0c3e-1f7a-4c55-8d0e-2a9b3c4d5e6f\"}}")))
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "removed", value = COMMAND_RESPONSE)))
+    public Response removeItem(@PathParam("id") String id, @NotNull @Valid RemoveItemBody body) {
+        return accepted(new OrderCommands.RemoveItem(orderId(id), UUID.fromString(body.orderItem().lineId())), body);
+    }
+
+    @POST
+    @Path("/{id}/reserve_inventory")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reserve inventory", description = "Records the stock reservation of a pending order with items.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "reservation",
+            value = "{\"reservation\":{\"reservation_id\":\"R-2026-0001\"}}")))
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "reserved", value = COMMAND_RESPONSE)))
+    public Response reserveInventory(@PathParam("id") String id, @NotNull @Valid ReserveInventoryBody body) {
+        return accepted(new OrderCommands.ReserveInventory(orderId(id), body.reservation().reservationId()), body);
+    }
+
+    @POST
+    @Path("/{id}/process_payment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Process payment", description = "Records the payment; the amount must equal the order total.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "payment",
+            value = "{\"payment\":{\"payment_id\":\"P-2026-0001\",\"amount_cents\":120000}}")))
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "paid", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "422", description = "Inventory not reserved, or amount differs from the total")
+    public Response processPayment(@PathParam("id") String id, @NotNull @Valid ProcessPaymentBody body) {
+        return accepted(new OrderCommands.ProcessPayment(orderId(id), body.payment().paymentId(),
+                body.payment().amountCents()), body);
+    }
+
+    @POST
+    @Path("/{id}/confirm")
+    @Operation(summary = "Confirm the order", description = "From PENDING with items, or after payment. No body.")
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "confirmed", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "422", description = "No items, payment outstanding, already confirmed or cancelled")
+    public Response confirm(@PathParam("id") String id) {
+        return accepted(new OrderCommands.ConfirmOrder(orderId(id)), "confirm");
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel the order", description = "Allowed unless confirmed or already cancelled.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "cancellation",
+            value = "{\"cancellation\":{\"reason\":\"customer changed their mind\"}}")))
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "cancelled", value = COMMAND_RESPONSE)))
+    public Response cancel(@PathParam("id") String id, @NotNull @Valid CancelBody body) {
+        return accepted(new OrderCommands.CancelOrder(orderId(id), body.cancellation().reason()), body);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get an order", description = "The order's current state; ETag is its version.")
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "order", value =
+            "{\"order_id\":\"0b6f4c1e-6a43-4d8e-9a55-2f0c7f1f3a10\",\"customer_name\":\"山田太郎\",\"status\":\"CONFIRMED\","
+            + "\"items\":[{\"line_id\":\"5d2b0c3e-1f7a-4c55-8d0e-2a9b3c4d5e6f\",\"product_name\":\"ノートPC\",\"quantity\":1,"
+            + "\"unit_price_cents\":120000,\"line_total_cents\":120000}],\"item_count\":1,\"total_cents\":120000,\"version\":3}")))
+    @APIResponse(responseCode = "404", description = "No such order in this tenant")
+    public Response get(@PathParam("id") String id) {
+        var view = queries.find(ApiHeaders.tenant(headers), orderId(id))
+                .orElseThrow(() -> new AggregateNotFound(Orders.STREAM_TYPE, id));
+        return Response.ok(OrderResponses.Order.of(view)).tag(new EntityTag(Long.toString(view.version()))).build();
+    }
+
+    @GET
+    @Operation(summary = "List orders", description = "The tenant's orders, newest first, paged.")
+    public OrderPage list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        var orders = queries.list(ApiHeaders.tenant(headers), page * size, size).stream()
+                .map(OrderResponses.Order::of).toList();
+        return new OrderPage(orders, page, size);
+    }
+
+    private Response accepted(Command command, Object body) {
+        CommandResult result = dispatch(command, body);
+        return CommandResponses.ok(result, CommandAccepted.of(result));
+    }
+
+    private CommandResult dispatch(Command command, Object body) {
+        return commands.dispatch(command, ApiHeaders.commandContext(headers, "POST " + uri.getPath() + " " + body));
+    }
+
+    private static UUID orderId(String id) {
+        return Ids.parse(id).orElseThrow(() -> new AggregateNotFound(Orders.STREAM_TYPE, id));
+    }
+}

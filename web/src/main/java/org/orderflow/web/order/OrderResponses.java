@@ -1,0 +1,83 @@
+package org.orderflow.web.order;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import java.util.List;
+import org.orderflow.application.command.CommandResult;
+import org.orderflow.application.order.OrderView;
+import org.orderflow.domain.order.OrderLine;
+import org.orderflow.domain.order.ShippingAddress;
+
+/** Response bodies of the order API. */
+public final class OrderResponses {
+
+    private OrderResponses() {
+    }
+
+    /** What every order command answers: the order, its new version, and the global position of its last event. */
+    public record CommandAccepted(
+            @JsonbProperty("order_id") String orderId,
+            @JsonbProperty("version") long version,
+            @JsonbProperty("position") long position,
+            @JsonbProperty("line_id") String lineId) {
+
+        static CommandAccepted of(CommandResult result) {
+            return new CommandAccepted(result.streamId(), result.streamVersion(), result.lastPosition(), result.createdId());
+        }
+    }
+
+    public record Order(
+            @JsonbProperty("order_id") String orderId,
+            @JsonbProperty("customer_name") String customerName,
+            @JsonbProperty("customer_id") String customerId,
+            @JsonbProperty("shipping_address") Address shippingAddress,
+            @JsonbProperty("status") String status,
+            @JsonbProperty("items") List<Item> items,
+            @JsonbProperty("item_count") int itemCount,
+            @JsonbProperty("total_cents") long totalCents,
+            @JsonbProperty("reservation_id") String reservationId,
+            @JsonbProperty("payment_id") String paymentId,
+            @JsonbProperty("cancellation_reason") String cancellationReason,
+            @JsonbProperty("version") long version) {
+
+        static Order of(OrderView view) {
+            return new Order(view.orderId(), view.customerName(), view.customerId(),
+                    Address.of(view.shippingAddress()), view.status().name(),
+                    view.lines().stream().map(Item::of).toList(), view.itemCount(), view.totalCents(),
+                    view.reservationId(), view.paymentId(), view.cancellationReason(), view.version());
+        }
+    }
+
+    public record Item(
+            @JsonbProperty("line_id") String lineId,
+            @JsonbProperty("product_name") String productName,
+            @JsonbProperty("product_id") String productId,
+            @JsonbProperty("quantity") int quantity,
+            @JsonbProperty("unit_price_cents") long unitPriceCents,
+            @JsonbProperty("line_total_cents") long lineTotalCents) {
+
+        static Item of(OrderLine line) {
+            return new Item(line.lineId().toString(), line.productName(),
+                    line.productId() == null ? null : line.productId().toString(), line.quantity(),
+                    line.unitPriceCents(), line.lineTotalCents());
+        }
+    }
+
+    public record Address(
+            @JsonbProperty("line1") String line1,
+            @JsonbProperty("line2") String line2,
+            @JsonbProperty("city") String city,
+            @JsonbProperty("postal_code") String postalCode,
+            @JsonbProperty("country") String country) {
+
+        static Address of(ShippingAddress address) {
+            return address == null ? null
+                    : new Address(address.line1(), address.line2(), address.city(), address.postalCode(), address.country());
+        }
+    }
+
+    public record OrderPage(
+            @JsonbProperty("orders") List<Order> orders,
+            @JsonbProperty("page") int page,
+            @JsonbProperty("size") int size) {
+    }
+}

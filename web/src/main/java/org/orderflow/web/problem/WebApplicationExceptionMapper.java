@@ -1,0 +1,43 @@
+package org.orderflow.web.problem;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * The runtime's own HTTP errors (unknown path 404, 405, 406, 415 wrong content type, 400 from
+ * unreadable JSON or a malformed header) as problems. A body the JSON binding could not read is
+ * reported as malformed, with the parser's reason.
+ */
+@Provider
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+    @Override
+    public Response toResponse(WebApplicationException exception) {
+        Response.StatusType status = exception.getResponse().getStatusInfo();
+        if (status.getStatusCode() == 400 && MalformedJson.isCausedByJson(exception)) {
+            return MalformedJson.response(exception);
+        }
+        String slug = switch (status.getStatusCode()) {
+            case 400 -> "bad-request";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 415 -> "unsupported-media-type";
+            default -> "http-" + status.getStatusCode();
+        };
+        String detail = switch (status.getStatusCode()) {
+            case 404 -> "No resource here; the API lives under /orderflow/api (see /openapi)";
+            case 405 -> "Allowed methods: " + exception.getResponse().getAllowedMethods();
+            case 415 -> "This endpoint reads application/json";
+            case 406 -> "This endpoint answers application/json";
+            default -> exception.getMessage();
+        };
+        Response response = Problems.response(status, slug, status.getReasonPhrase(), detail, null);
+        if (status.getStatusCode() == 405) {
+            return Response.fromResponse(response).allow(exception.getResponse().getAllowedMethods()).build();
+        }
+        return response;
+    }
+}

@@ -1,0 +1,65 @@
+package org.orderflow.web.product;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.orderflow.application.command.CommandResult;
+import org.orderflow.application.product.ProductView;
+
+/** Request and response bodies of the product API. */
+public final class ProductApi {
+
+    private ProductApi() {
+    }
+
+    /** {@code {"product":{"name":"ノートPC","price_cents":120000,"category_id":"computers"}}} */
+    public record CreateProductBody(@NotNull @Valid @JsonbProperty("product") NewProduct product) {
+    }
+
+    public record NewProduct(
+            @NotBlank @Size(max = 200) @JsonbProperty("name") String name,
+            @NotNull @Positive @JsonbProperty("price_cents") Long priceCents,
+            @NotBlank @Size(max = 100) @JsonbProperty("category_id") String categoryId) {
+    }
+
+    /** {@code {"product":{"price_cents":99000}}} */
+    public record UpdatePriceBody(@NotNull @Valid @JsonbProperty("product") NewPrice product) {
+    }
+
+    public record NewPrice(@NotNull @Positive @JsonbProperty("price_cents") Long priceCents) {
+    }
+
+    public record CommandAccepted(
+            @JsonbProperty("product_id") String productId,
+            @JsonbProperty("version") long version,
+            @JsonbProperty("position") long position) {
+
+        static CommandAccepted of(CommandResult result) {
+            return new CommandAccepted(result.streamId(), result.streamVersion(), result.lastPosition());
+        }
+    }
+
+    public record Product(
+            @JsonbProperty("product_id") String productId,
+            @JsonbProperty("name") String name,
+            @JsonbProperty("price_cents") long priceCents,
+            @JsonbProperty("category_id") String categoryId,
+            @JsonbProperty("deleted") boolean deleted,
+            @JsonbProperty("version") long version) {
+
+        static Product of(ProductView view) {
+            return new Product(view.productId(), view.name(), view.priceCents(), view.categoryId(), view.deleted(),
+                    view.version());
+        }
+    }
+
+    public record ProductPage(
+            @JsonbProperty("products") List<Product> products,
+            @JsonbProperty("page") int page,
+            @JsonbProperty("size") int size) {
+    }
+}

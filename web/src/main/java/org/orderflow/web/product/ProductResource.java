@@ -1,0 +1,135 @@
+package org.orderflow.web.product;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.orderflow.application.command.AggregateNotFound;
+import org.orderflow.application.command.Command;
+import org.orderflow.application.command.CommandBus;
+import org.orderflow.application.command.CommandResult;
+import org.orderflow.application.product.ProductCommands;
+import org.orderflow.application.product.ProductQueries;
+import org.orderflow.application.product.Products;
+import org.orderflow.web.product.ProductApi.CommandAccepted;
+import org.orderflow.web.product.ProductApi.CreateProductBody;
+import org.orderflow.web.product.ProductApi.ProductPage;
+import org.orderflow.web.product.ProductApi.UpdatePriceBody;
+import org.orderflow.web.request.ApiHeaders;
+import org.orderflow.web.request.CommandResponses;
+import org.orderflow.web.request.Ids;
+
+/** The product catalogue. Same conventions as orders: version in the body and ETag, If-Match, Idempotency-Key. */
+@Path("/products")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "products")
+public class ProductResource {
+
+    private static final String COMMAND_RESPONSE = "{\"product_id\":\"9a1c2b3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d\",\"version\":1,\"position\":77}";
+
+    @Inject
+    CommandBus commands;
+
+    @Inject
+    ProductQueries queries;
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a product")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "laptop",
+            value = "{\"product\":{\"name\":\"ノートPC\",\"price_cents\":120000,\"category_id\":\"computers\"}}")))
+    @APIResponse(responseCode = "201", content = @Content(examples = @ExampleObject(name = "created", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "422", description = "Price not positive")
+    public Response create(@NotNull @Valid CreateProductBody body) {
+        var product = body.product();
+        CommandResult result = dispatch(new ProductCommands.CreateProduct(UUID.randomUUID(), product.name(),
+                product.priceCents(), product.categoryId()), body);
+        return CommandResponses.created(result, uri.getAbsolutePathBuilder().path(result.streamId()).build(),
+                CommandAccepted.of(result));
+    }
+
+    @POST
+    @Path("/{id}/update_price")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the price", description = "The event records old and new price; the same price records nothing.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "price", value = "{\"product\":{\"price_cents\":99000}}")))
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "updated", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "422", description = "Product deleted")
+    public Response updatePrice(@PathParam("id") String id, @NotNull @Valid UpdatePriceBody body) {
+        return accepted(new ProductCommands.UpdatePrice(productId(id), body.product().priceCents()), body);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a product", description = "A deleted product accepts no further change.")
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "deleted", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "422", description = "Already deleted")
+    public Response delete(@PathParam("id") String id) {
+        return accepted(new ProductCommands.DeleteProduct(productId(id)), "delete");
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a product")
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "product", value =
+            "{\"product_id\":\"9a1c2b3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d\",\"name\":\"ノートPC\",\"price_cents\":120000,"
+            + "\"category_id\":\"computers\",\"deleted\":false,\"version\":1}")))
+    @APIResponse(responseCode = "404", description = "No such product in this tenant")
+    public Response get(@PathParam("id") String id) {
+        var view = queries.find(ApiHeaders.tenant(headers), productId(id))
+                .orElseThrow(() -> new AggregateNotFound(Products.STREAM_TYPE, id));
+        return Response.ok(ProductApi.Product.of(view)).tag(new EntityTag(Long.toString(view.version()))).build();
+    }
+
+    @GET
+    @Operation(summary = "List products", description = "Newest first, paged; deleted products only with include_deleted=true.")
+    public ProductPage list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
+                            @QueryParam("include_deleted") @DefaultValue("false") boolean includeDeleted) {
+        var products = queries.list(ApiHeaders.tenant(headers), page * size, size, includeDeleted).stream()
+                .map(ProductApi.Product::of).toList();
+        return new ProductPage(products, page, size);
+    }
+
+    private Response accepted(Command command, Object body) {
+        CommandResult result = dispatch(command, body);
+        return CommandResponses.ok(result, CommandAccepted.of(result));
+    }
+
+    private CommandResult dispatch(Command command, Object body) {
+        return commands.dispatch(command, ApiHeaders.commandContext(headers, "POST " + uri.getPath() + " " + body));
+    }
+
+    private static UUID productId(String id) {
+        return Ids.parse(id).orElseThrow(() -> new AggregateNotFound(Products.STREAM_TYPE, id));
+    }
+}

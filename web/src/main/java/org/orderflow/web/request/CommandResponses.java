@@ -1,0 +1,29 @@
+package org.orderflow.web.request;
+
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.orderflow.application.command.CommandResult;
+
+/** The HTTP shape shared by every command answer: ETag = new version, replay marker, 201 + Location on creation. */
+public final class CommandResponses {
+
+    private CommandResponses() {
+    }
+
+    public static Response ok(CommandResult result, Object body) {
+        return decorate(Response.ok(body), result).build();
+    }
+
+    public static Response created(CommandResult result, URI location, Object body) {
+        return decorate(Response.created(location).entity(body), result).build();
+    }
+
+    private static Response.ResponseBuilder decorate(Response.ResponseBuilder builder, CommandResult result) {
+        builder.tag(new EntityTag(Long.toString(result.streamVersion())));
+        if (result.replayed()) {
+            builder.header(ApiHeaders.IDEMPOTENT_REPLAYED, "true");
+        }
+        return builder;
+    }
+}

@@ -1,0 +1,53 @@
+package org.orderflow.web.request;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.orderflow.web.problem.Problems;
+
+/**
+ * Gives every request a correlation id (the client's {@code X-Correlation-ID}, or a new one),
+ * echoes it on the response, and refuses malformed tenant and correlation headers before any
+ * resource runs.
+ */
+@Provider
+@PreMatching
+public class RequestHeadersFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String correlation = request.getHeaderString(ApiHeaders.CORRELATION_ID);
+        if (correlation == null || correlation.isBlank()) {
+            request.getHeaders().putSingle(ApiHeaders.CORRELATION_ID, UUID.randomUUID().toString());
+        } else if (!SAFE_ID.matcher(correlation).matches()) {
+            request.abortWith(badHeader(ApiHeaders.CORRELATION_ID, "1 to 128 characters of [A-Za-z0-9._:-]"));
+            return;
+        }
+        String tenant = request.getHeaderString(ApiHeaders.TENANT_ID);
+        if (tenant != null && !TENANT.matcher(tenant).matches()) {
+            request.abortWith(badHeader(ApiHeaders.TENANT_ID, "1 to 64 characters of [A-Za-z0-9_-]"));
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        String correlation = request.getHeaderString(ApiHeaders.CORRELATION_ID);
+        if (correlation != null && SAFE_ID.matcher(correlation).matches()) {
+            response.getHeaders().putSingle(ApiHeaders.CORRELATION_ID, correlation);
+        }
+    }
+
+    private static Response badHeader(String header, String expected) {
+        return Problems.response(Response.Status.BAD_REQUEST, "invalid-header", "Invalid header",
+                "Header " + header + " must be " + expected, null);
+    }
+}
