@@ -107,7 +107,7 @@ public class OrderResource {
     @Operation(summary = "Remove an item", description = "Removes a line from a pending order.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "line",
             value = "{\"order_item\":{\"line_id\":\"5d2b0c3e-1f7a-4c55-8d0e-2a9b3c4d5e6f\"}}")))
-    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "removed", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(examples = @ExampleObject(name = "removed", value = COMMAND_RESPONSE)))
     public Response removeItem(@PathParam("id") String id, @NotNull @Valid RemoveItemBody body) {
         return accepted(new OrderCommands.RemoveItem(orderId(id), UUID.fromString(body.orderItem().lineId())), body);
     }
@@ -118,7 +118,7 @@ public class OrderResource {
     @Operation(summary = "Reserve inventory", description = "Records the stock reservation of a pending order with items.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "reservation",
             value = "{\"reservation\":{\"reservation_id\":\"R-2026-0001\"}}")))
-    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "reserved", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(examples = @ExampleObject(name = "reserved", value = COMMAND_RESPONSE)))
     public Response reserveInventory(@PathParam("id") String id, @NotNull @Valid ReserveInventoryBody body) {
         return accepted(new OrderCommands.ReserveInventory(orderId(id), body.reservation().reservationId()), body);
     }
@@ -129,7 +129,7 @@ public class OrderResource {
     @Operation(summary = "Process payment", description = "Records the payment; the amount must equal the order total.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "payment",
             value = "{\"payment\":{\"payment_id\":\"P-2026-0001\",\"amount_cents\":120000}}")))
-    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "paid", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(examples = @ExampleObject(name = "paid", value = COMMAND_RESPONSE)))
     @APIResponse(responseCode = "422", description = "Inventory not reserved, or amount differs from the total")
     public Response processPayment(@PathParam("id") String id, @NotNull @Valid ProcessPaymentBody body) {
         return accepted(new OrderCommands.ProcessPayment(orderId(id), body.payment().paymentId(),
@@ -139,7 +139,7 @@ public class OrderResource {
     @POST
     @Path("/{id}/confirm")
     @Operation(summary = "Confirm the order", description = "From PENDING with items, or after payment. No body.")
-    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "confirmed", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(examples = @ExampleObject(name = "confirmed", value = COMMAND_RESPONSE)))
     @APIResponse(responseCode = "422", description = "No items, payment outstanding, already confirmed or cancelled")
     public Response confirm(@PathParam("id") String id) {
         return accepted(new OrderCommands.ConfirmOrder(orderId(id)), "confirm");
@@ -151,7 +151,7 @@ public class OrderResource {
     @Operation(summary = "Cancel the order", description = "Allowed unless confirmed or already cancelled.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "cancellation",
             value = "{\"cancellation\":{\"reason\":\"customer changed their mind\"}}")))
-    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "cancelled", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(examples = @ExampleObject(name = "cancelled", value = COMMAND_RESPONSE)))
     public Response cancel(@PathParam("id") String id, @NotNull @Valid CancelBody body) {
         return accepted(new OrderCommands.CancelOrder(orderId(id), body.cancellation().reason()), body);
     }
@@ -159,7 +159,7 @@ public class OrderResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get an order", description = "The order's current state; ETag is its version.")
-    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "order", value =
+    @APIResponse(responseCode = "200", description = "The order", content = @Content(examples = @ExampleObject(name = "order", value =
             "{\"order_id\":\"0b6f4c1e-6a43-4d8e-9a55-2f0c7f1f3a10\",\"customer_name\":\"山田太郎\",\"status\":\"CONFIRMED\","
             + "\"items\":[{\"line_id\":\"5d2b0c3e-1f7a-4c55-8d0e-2a9b3c4d5e6f\",\"product_name\":\"ノートPC\",\"quantity\":1,"
             + "\"unit_price_cents\":120000,\"line_total_cents\":120000}],\"item_count\":1,\"total_cents\":120000,\"version\":3}")))

@@ -67,7 +67,7 @@ public class ProductResource {
     @Operation(summary = "Create a product")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "laptop",
             value = "{\"product\":{\"name\":\"ノートPC\",\"price_cents\":120000,\"category_id\":\"computers\"}}")))
-    @APIResponse(responseCode = "201", content = @Content(examples = @ExampleObject(name = "created", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "201", description = "Created; Location names the product", content = @Content(examples = @ExampleObject(name = "created", value = COMMAND_RESPONSE)))
     @APIResponse(responseCode = "422", description = "Price not positive")
     public Response create(@NotNull @Valid CreateProductBody body) {
         var product = body.product();
@@ -82,7 +82,7 @@ public class ProductResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change the price", description = "The event records old and new price; the same price records nothing.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "price", value = "{\"product\":{\"price_cents\":99000}}")))
-    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "updated", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(examples = @ExampleObject(name = "updated", value = COMMAND_RESPONSE)))
     @APIResponse(responseCode = "422", description = "Product deleted")
     public Response updatePrice(@PathParam("id") String id, @NotNull @Valid UpdatePriceBody body) {
         return accepted(new ProductCommands.UpdatePrice(productId(id), body.product().priceCents()), body);
@@ -91,7 +91,7 @@ public class ProductResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a product", description = "A deleted product accepts no further change.")
-    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "deleted", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(examples = @ExampleObject(name = "deleted", value = COMMAND_RESPONSE)))
     @APIResponse(responseCode = "422", description = "Already deleted")
     public Response delete(@PathParam("id") String id) {
         return accepted(new ProductCommands.DeleteProduct(productId(id)), "delete");
@@ -100,7 +100,7 @@ public class ProductResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a product")
-    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "product", value =
+    @APIResponse(responseCode = "200", description = "The product", content = @Content(examples = @ExampleObject(name = "product", value =
             "{\"product_id\":\"9a1c2b3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d\",\"name\":\"ノートPC\",\"price_cents\":120000,"
             + "\"category_id\":\"computers\",\"deleted\":false,\"version\":1}")))
     @APIResponse(responseCode = "404", description = "No such product in this tenant")
