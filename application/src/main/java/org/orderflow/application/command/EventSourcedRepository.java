@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.orderflow.application.eventstore.AppendResult;
 import org.orderflow.application.eventstore.ConcurrencyConflict;
 import org.orderflow.application.eventstore.EventStore;
@@ -49,17 +50,33 @@ public abstract class EventSourcedRepository<A, E extends DomainEvent> {
     }
 
     public Optional<Loaded<A>> find(String tenantId, UUID id) {
+        return findAsOf(tenantId, id, recorded -> true);
+    }
+
+    /**
+     * The aggregate as it was: replays the stream's events from the first up to (excluding) the
+     * first one that {@code included} rejects. Empty if the stream did not exist then.
+     */
+    public Optional<Loaded<A>> findAsOf(String tenantId, UUID id, Predicate<RecordedEvent> included) {
         StreamId stream = streamId(tenantId, id);
-        List<RecordedEvent> history = store.load(stream);
-        if (history.isEmpty()) {
+        List<E> events = new ArrayList<>();
+        RecordedEvent last = null;
+        for (RecordedEvent recorded : store.load(stream)) {
+            if (!included.test(recorded)) {
+                break;
+            }
+            events.add(eventType.cast(recorded.event()));
+            last = recorded;
+        }
+        if (last == null) {
             return Optional.empty();
         }
-        List<E> events = new ArrayList<>(history.size());
-        for (RecordedEvent recorded : history) {
-            events.add(eventType.cast(recorded.event()));
-        }
-        RecordedEvent last = history.get(history.size() - 1);
         return Optional.of(new Loaded<>(stream, replay.apply(events), last.streamVersion(), last.position()));
+    }
+
+    /** A page of the stream's events with their envelopes, in version order. */
+    public List<RecordedEvent> history(String tenantId, UUID id, long afterVersion, int limit) {
+        return store.load(streamId(tenantId, id), afterVersion).stream().limit(limit).toList();
     }
 
     /** Loads for a command: a pinned version must be the current one, or nothing is decided. */

@@ -38,12 +38,14 @@ public final class EventTypeRegistry {
         return type;
     }
 
+    /** The type stored under {@code name}: its current name, or a former name kept as an alias. */
     public Optional<EventType> byName(String name) {
         return Optional.ofNullable(byName.get(name));
     }
 
+    /** Every registered type once (aliases are not listed separately). */
     public Collection<EventType> all() {
-        return byName.values();
+        return byClass.values();
     }
 
     /** Collects registrations; rejects duplicate names and classes. */
@@ -61,6 +63,21 @@ public final class EventTypeRegistry {
             }
             if (byClass.putIfAbsent(javaType, type) != null) {
                 throw new IllegalArgumentException("Event class registered twice: " + javaType.getName());
+            }
+            return this;
+        }
+
+        /**
+         * Keeps reading events stored under a type's former name after a rename: {@code formerName}
+         * resolves to the type registered as {@code currentName}, whose schema versions continue.
+         */
+        public Builder alias(String formerName, String currentName) {
+            EventType type = byName.get(currentName);
+            if (type == null) {
+                throw new IllegalArgumentException("Alias target not registered: " + currentName);
+            }
+            if (byName.putIfAbsent(formerName, type) != null) {
+                throw new IllegalArgumentException("Event type name registered twice: " + formerName);
             }
             return this;
         }

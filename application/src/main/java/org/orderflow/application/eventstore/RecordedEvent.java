@@ -12,8 +12,8 @@ import org.orderflow.domain.DomainEvent;
  * @param eventId       the writer-chosen unique id
  * @param stream        the stream it belongs to
  * @param streamVersion its version within the stream, 1 for the first event
- * @param eventType     the stable type name from the registry
- * @param schemaVersion the schema version it is stored in (current after upcasting)
+ * @param eventType     the type's current stable name (a renamed type's events report the new name)
+ * @param schemaVersion the schema version it was stored in; {@code event} is always the current version
  * @param event         the business fact
  * @param metadata      correlation, causation, user, source, trace
  * @param recordedAt    when it was appended

@@ -3,10 +3,12 @@ package org.orderflow.application.order;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.orderflow.application.eventstore.EventStore;
+import org.orderflow.application.eventstore.RecordedEvent;
 
 /**
  * Reads orders by replaying their streams. This is the interim read path until the order
@@ -33,6 +35,23 @@ public class OrderQueries {
     public Optional<OrderView> find(String tenantId, UUID orderId) {
         return orders.find(tenantId, orderId)
                 .map(loaded -> OrderView.of(loaded.aggregate(), loaded.version(), loaded.lastPosition()));
+    }
+
+    /** The order as it was right after its version {@code version}; empty if it did not exist yet. */
+    public Optional<OrderView> findAtVersion(String tenantId, UUID orderId, long version) {
+        return orders.findAsOf(tenantId, orderId, recorded -> recorded.streamVersion() <= version)
+                .map(loaded -> OrderView.of(loaded.aggregate(), loaded.version(), loaded.lastPosition()));
+    }
+
+    /** The order as it was at an instant (events recorded at or before it); empty if it did not exist yet. */
+    public Optional<OrderView> findAsOf(String tenantId, UUID orderId, Instant instant) {
+        return orders.findAsOf(tenantId, orderId, recorded -> !recorded.recordedAt().isAfter(instant))
+                .map(loaded -> OrderView.of(loaded.aggregate(), loaded.version(), loaded.lastPosition()));
+    }
+
+    /** The order's events with their envelopes, paged by version. */
+    public List<RecordedEvent> history(String tenantId, UUID orderId, long afterVersion, int limit) {
+        return orders.history(tenantId, orderId, afterVersion, limit);
     }
 
     /** Orders of the tenant, newest first. */

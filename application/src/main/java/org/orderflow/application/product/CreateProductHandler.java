@@ -8,6 +8,7 @@ import org.orderflow.application.command.CommandResult;
 import org.orderflow.application.product.ProductCommands.CreateProduct;
 import org.orderflow.domain.product.Product;
 import org.orderflow.domain.product.ProductId;
+import org.orderflow.domain.product.Sku;
 
 /** Adds a product to the catalogue. */
 @Dependent
@@ -28,6 +29,7 @@ public class CreateProductHandler implements CommandHandler<CreateProduct> {
     @Override
     public CommandResult handle(CreateProduct command, CommandContext context) {
         return products.create(context, command.productId(), Product.create(new ProductId(command.productId()),
-                command.name(), command.priceCents(), command.categoryId()));
+                command.name(), command.priceCents(), command.categoryId(),
+                command.sku() == null ? null : new Sku(command.sku())));
     }
 }

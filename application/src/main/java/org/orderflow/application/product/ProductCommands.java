@@ -9,7 +9,9 @@ public final class ProductCommands {
     private ProductCommands() {
     }
 
-    public record CreateProduct(UUID productId, String name, long priceCents, String categoryId) implements Command {
+    /** {@code sku} may be null: the product then gets one derived from its category and id. */
+    public record CreateProduct(UUID productId, String name, long priceCents, String categoryId, String sku)
+            implements Command {
     }
 
     public record UpdatePrice(UUID productId, long newPriceCents) implements Command {

@@ -3,7 +3,8 @@ package org.orderflow.domain.order;
 import java.util.UUID;
 
 /**
- * A line was added to a pending order, at the unit price agreed at that moment.
+ * A line was added to a pending order, at the unit price agreed at that moment. Schema v2; v1 had
+ * no product id (see {@link ItemAddedV1ToV2}).
  *
  * @param productId the catalogue product, or {@code null} for an item sold by name only
  */

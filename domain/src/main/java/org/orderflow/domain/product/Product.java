@@ -30,6 +30,7 @@ public final class Product {
     private String name;
     private long priceCents;
     private String categoryId;
+    private String sku;
     private boolean deleted;
 
     private Product() {
@@ -45,6 +46,14 @@ public final class Product {
      *                             {@code product.category_required}
      */
     public static List<ProductEvent> create(ProductId id, String name, long priceCents, String categoryId) {
+        return create(id, name, priceCents, categoryId, null);
+    }
+
+    /**
+     * Creates a product with a given SKU; without one ({@code null}) the SKU is derived from the
+     * category and id ({@link Sku#derive}).
+     */
+    public static List<ProductEvent> create(ProductId id, String name, long priceCents, String categoryId, Sku sku) {
         Objects.requireNonNull(id, "id");
         if (name == null || name.isBlank()) {
             throw new DomainRuleViolation("product.name_required", "a product needs a name");
@@ -53,7 +62,8 @@ public final class Product {
         if (categoryId == null || categoryId.isBlank()) {
             throw new DomainRuleViolation("product.category_required", "a product needs a category");
         }
-        return List.of(new ProductCreated(id.value(), name.strip(), priceCents, categoryId));
+        Sku assigned = sku != null ? sku : Sku.derive(categoryId, id.value());
+        return List.of(new ProductCreated(id.value(), name.strip(), priceCents, categoryId, assigned.value()));
     }
 
     /**
@@ -95,6 +105,7 @@ public final class Product {
             name = e.name();
             priceCents = e.priceCents();
             categoryId = e.categoryId();
+            sku = e.sku();
         } else if (event instanceof PriceUpdated e) {
             priceCents = e.newPriceCents();
         } else if (event instanceof ProductDeleted) {
@@ -143,6 +154,10 @@ public final class Product {
 
     public String categoryId() {
         return categoryId;
+    }
+
+    public String sku() {
+        return sku;
     }
 
     public boolean deleted() {

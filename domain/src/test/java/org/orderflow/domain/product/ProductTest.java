@@ -34,7 +34,7 @@ class ProductTest {
     private final ProductId product = ProductId.of("9b2e4f60-1c3d-4e5f-8a7b-000000000001");
     private final UUID productId = product.value();
 
-    private final ProductCreated keyboardCreated = new ProductCreated(productId, "Keyboard", 4_999, "peripherals");
+    private final ProductCreated keyboardCreated = new ProductCreated(productId, "Keyboard", 4_999, "peripherals", "PERI-9B2E4F60");
     private final PriceUpdated keyboardRepriced = new PriceUpdated(productId, 4_999, 3_999);
     private final ProductDeleted keyboardDeleted = new ProductDeleted(productId);
 
@@ -49,6 +49,13 @@ class ProductTest {
     @Nested
     @DisplayName("creating a product")
     class Creating {
+
+        @Test
+        void keeps_a_sku_given_explicitly() {
+            whenCreating(() -> Product.create(product, "Keyboard", 4_999, "peripherals", new Sku("KB-100")))
+                    .then(new ProductCreated(productId, "Keyboard", 4_999, "peripherals", "KB-100"))
+                    .andState(keyboard -> assertEquals("KB-100", keyboard.sku()));
+        }
 
         @Test
         void lists_it_in_the_catalogue_at_its_price() {

@@ -178,7 +178,8 @@ public class JpaEventStore implements EventStore {
     }
 
     private RecordedEvent toRecordedEvent(Object[] row) {
-        String eventType = (String) row[7];
+        String storedType = (String) row[7];
+        String eventType = serializer.resolve(storedType).name();
         int schemaVersion = (Integer) row[8];
         EventMetadata metadata = serializer.deserializeMetadata((String) row[10]);
         return new RecordedEvent(
@@ -189,7 +190,7 @@ public class JpaEventStore implements EventStore {
                 (Long) row[6],
                 eventType,
                 schemaVersion,
-                serializer.deserialize(eventType, schemaVersion, (String) row[9]),
+                serializer.deserialize(storedType, schemaVersion, (String) row[9]),
                 metadata,
                 (Instant) row[11]);
     }

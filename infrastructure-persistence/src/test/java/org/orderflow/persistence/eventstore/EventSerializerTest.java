@@ -31,7 +31,7 @@ class EventSerializerTest {
             EventSerializer.Serialized stored = serializer.serialize(event);
 
             assertThat(stored.eventType()).isEqualTo(event.getClass().getSimpleName());
-            assertThat(stored.schemaVersion()).isEqualTo(1);
+            assertThat(stored.schemaVersion()).isEqualTo(EventCatalog.registry().typeOf(event.getClass()).schemaVersion());
             assertThat(serializer.deserialize(stored.eventType(), stored.schemaVersion(), stored.payload()))
                     .isEqualTo(event);
         }

@@ -35,7 +35,7 @@ public final class SampleEvents {
                 new PaymentProcessed(ORDER, "pay-1", 240_000),
                 new OrderConfirmed(ORDER, 240_000),
                 new OrderCancelled(ORDER, "customer changed their mind"),
-                new ProductCreated(PRODUCT, "ノートPC", 120_000, "computers"),
+                new ProductCreated(PRODUCT, "ノートPC", 120_000, "computers", "NB-120"),
                 new PriceUpdated(PRODUCT, 120_000, 99_000),
                 new ProductDeleted(PRODUCT));
     }

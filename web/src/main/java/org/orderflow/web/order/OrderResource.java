@@ -41,6 +41,8 @@ import org.orderflow.web.order.OrderRequests.RemoveItemBody;
 import org.orderflow.web.order.OrderRequests.ReserveInventoryBody;
 import org.orderflow.web.order.OrderResponses.CommandAccepted;
 import org.orderflow.web.order.OrderResponses.OrderPage;
+import org.orderflow.web.history.HistoryPage;
+import org.orderflow.web.history.PointInTime;
 import org.orderflow.web.request.ApiHeaders;
 import org.orderflow.web.request.CommandResponses;
 import org.orderflow.web.request.Ids;
@@ -158,16 +160,40 @@ public class OrderResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get an order", description = "The order's current state; ETag is its version.")
+    @Operation(summary = "Get an order", description = "The order's current state (ETag = version), or its state "
+            + "at_version=N or as_of=<ISO-8601 instant>, rebuilt from its events.")
     @APIResponse(responseCode = "200", description = "The order", content = @Content(examples = @ExampleObject(name = "order", value =
             "{\"order_id\":\"0b6f4c1e-6a43-4d8e-9a55-2f0c7f1f3a10\",\"customer_name\":\"山田太郎\",\"status\":\"CONFIRMED\","
             + "\"items\":[{\"line_id\":\"5d2b0c3e-1f7a-4c55-8d0e-2a9b3c4d5e6f\",\"product_name\":\"ノートPC\",\"quantity\":1,"
             + "\"unit_price_cents\":120000,\"line_total_cents\":120000}],\"item_count\":1,\"total_cents\":120000,\"version\":3}")))
     @APIResponse(responseCode = "404", description = "No such order in this tenant")
-    public Response get(@PathParam("id") String id) {
-        var view = queries.find(ApiHeaders.tenant(headers), orderId(id))
+    public Response get(@PathParam("id") String id, @QueryParam("at_version") Long atVersion,
+                        @QueryParam("as_of") String asOf) {
+        String tenant = ApiHeaders.tenant(headers);
+        UUID orderId = orderId(id);
+        var view = PointInTime.resolve(atVersion, asOf, () -> queries.find(tenant, orderId),
+                        version -> queries.findAtVersion(tenant, orderId, version),
+                        instant -> queries.findAsOf(tenant, orderId, instant))
                 .orElseThrow(() -> new AggregateNotFound(Orders.STREAM_TYPE, id));
-        return Response.ok(OrderResponses.Order.of(view)).tag(new EntityTag(Long.toString(view.version()))).build();
+        Response.ResponseBuilder response = Response.ok(OrderResponses.Order.of(view));
+        return (atVersion == null && asOf == null ? response.tag(new EntityTag(Long.toString(view.version()))) : response)
+                .build();
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "An order's events", description = "Its stored events with envelopes, in version order, "
+            + "paged by after_version.")
+    @APIResponse(responseCode = "200", description = "A page of events")
+    @APIResponse(responseCode = "404", description = "No such order in this tenant")
+    public HistoryPage history(@PathParam("id") String id,
+                               @QueryParam("after_version") @DefaultValue("0") @Min(0) long afterVersion,
+                               @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        var events = queries.history(ApiHeaders.tenant(headers), orderId(id), afterVersion, limit);
+        if (events.isEmpty() && queries.find(ApiHeaders.tenant(headers), orderId(id)).isEmpty()) {
+            throw new AggregateNotFound(Orders.STREAM_TYPE, id);
+        }
+        return HistoryPage.of(id, events, limit);
     }
 
     @GET

@@ -4,6 +4,7 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -23,7 +24,8 @@ public final class ProductApi {
     public record NewProduct(
             @NotBlank @Size(max = 200) @JsonbProperty("name") String name,
             @NotNull @Positive @JsonbProperty("price_cents") Long priceCents,
-            @NotBlank @Size(max = 100) @JsonbProperty("category_id") String categoryId) {
+            @NotBlank @Size(max = 100) @JsonbProperty("category_id") String categoryId,
+            @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{2,39}") @JsonbProperty("sku") String sku) {
     }
 
     /** {@code {"product":{"price_cents":99000}}} */
@@ -48,11 +50,12 @@ public final class ProductApi {
             @JsonbProperty("name") String name,
             @JsonbProperty("price_cents") long priceCents,
             @JsonbProperty("category_id") String categoryId,
+            @JsonbProperty("sku") String sku,
             @JsonbProperty("deleted") boolean deleted,
             @JsonbProperty("version") long version) {
 
         static Product of(ProductView view) {
-            return new Product(view.productId(), view.name(), view.priceCents(), view.categoryId(), view.deleted(),
+            return new Product(view.productId(), view.name(), view.priceCents(), view.categoryId(), view.sku(), view.deleted(),
                     view.version());
         }
     }

@@ -38,6 +38,8 @@ import org.orderflow.web.product.ProductApi.CommandAccepted;
 import org.orderflow.web.product.ProductApi.CreateProductBody;
 import org.orderflow.web.product.ProductApi.ProductPage;
 import org.orderflow.web.product.ProductApi.UpdatePriceBody;
+import org.orderflow.web.history.HistoryPage;
+import org.orderflow.web.history.PointInTime;
 import org.orderflow.web.request.ApiHeaders;
 import org.orderflow.web.request.CommandResponses;
 import org.orderflow.web.request.Ids;
@@ -66,13 +68,13 @@ public class ProductResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a product")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "laptop",
-            value = "{\"product\":{\"name\":\"ノートPC\",\"price_cents\":120000,\"category_id\":\"computers\"}}")))
+            value = "{\"product\":{\"name\":\"ノートPC\",\"price_cents\":120000,\"category_id\":\"computers\",\"sku\":\"NB-120\"}}")))
     @APIResponse(responseCode = "201", description = "Created; Location names the product", content = @Content(examples = @ExampleObject(name = "created", value = COMMAND_RESPONSE)))
     @APIResponse(responseCode = "422", description = "Price not positive")
     public Response create(@NotNull @Valid CreateProductBody body) {
         var product = body.product();
         CommandResult result = dispatch(new ProductCommands.CreateProduct(UUID.randomUUID(), product.name(),
-                product.priceCents(), product.categoryId()), body);
+                product.priceCents(), product.categoryId(), product.sku()), body);
         return CommandResponses.created(result, uri.getAbsolutePathBuilder().path(result.streamId()).build(),
                 CommandAccepted.of(result));
     }
@@ -99,15 +101,37 @@ public class ProductResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a product")
+    @Operation(summary = "Get a product", description = "Current state (ETag = version), or at_version=N / as_of=<instant>.")
     @APIResponse(responseCode = "200", description = "The product", content = @Content(examples = @ExampleObject(name = "product", value =
             "{\"product_id\":\"9a1c2b3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d\",\"name\":\"ノートPC\",\"price_cents\":120000,"
             + "\"category_id\":\"computers\",\"deleted\":false,\"version\":1}")))
     @APIResponse(responseCode = "404", description = "No such product in this tenant")
-    public Response get(@PathParam("id") String id) {
-        var view = queries.find(ApiHeaders.tenant(headers), productId(id))
+    public Response get(@PathParam("id") String id, @QueryParam("at_version") Long atVersion,
+                        @QueryParam("as_of") String asOf) {
+        String tenant = ApiHeaders.tenant(headers);
+        UUID productId = productId(id);
+        var view = PointInTime.resolve(atVersion, asOf, () -> queries.find(tenant, productId),
+                        version -> queries.findAtVersion(tenant, productId, version),
+                        instant -> queries.findAsOf(tenant, productId, instant))
                 .orElseThrow(() -> new AggregateNotFound(Products.STREAM_TYPE, id));
-        return Response.ok(ProductApi.Product.of(view)).tag(new EntityTag(Long.toString(view.version()))).build();
+        Response.ResponseBuilder response = Response.ok(ProductApi.Product.of(view));
+        return (atVersion == null && asOf == null ? response.tag(new EntityTag(Long.toString(view.version()))) : response)
+                .build();
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "A product's events", description = "Stored events with envelopes, paged by after_version.")
+    @APIResponse(responseCode = "200", description = "A page of events")
+    @APIResponse(responseCode = "404", description = "No such product in this tenant")
+    public HistoryPage history(@PathParam("id") String id,
+                               @QueryParam("after_version") @DefaultValue("0") @Min(0) long afterVersion,
+                               @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        var events = queries.history(ApiHeaders.tenant(headers), productId(id), afterVersion, limit);
+        if (events.isEmpty() && queries.find(ApiHeaders.tenant(headers), productId(id)).isEmpty()) {
+            throw new AggregateNotFound(Products.STREAM_TYPE, id);
+        }
+        return HistoryPage.of(id, events, limit);
     }
 
     @GET
