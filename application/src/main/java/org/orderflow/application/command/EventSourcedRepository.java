@@ -13,16 +13,23 @@ import org.orderflow.application.eventstore.ExpectedVersion;
 import org.orderflow.application.eventstore.NewEvent;
 import org.orderflow.application.eventstore.RecordedEvent;
 import org.orderflow.application.eventstore.StreamId;
+import org.orderflow.application.snapshot.SnapshotPolicy;
+import org.orderflow.application.snapshot.SnapshotStore;
+import org.orderflow.application.snapshot.Snapshotting;
 import org.orderflow.domain.DomainEvent;
 
 /**
- * Loads an aggregate by replaying its stream and appends what it decided, with the version it
- * was loaded at as the expected version.
+ * Loads an aggregate from its latest usable snapshot plus the events after it (or by replaying
+ * the whole stream), and appends what it decided with the version it was loaded at as the
+ * expected version. When an append crosses the snapshot interval, the state right after the
+ * new events is snapshotted in the same transaction: a snapshot can then never claim a version
+ * whose events were rolled back, and the cost lands on one command in every interval.
  *
  * @param <A> the aggregate
  * @param <E> its event family
+ * @param <S> its snapshot form
  */
-public abstract class EventSourcedRepository<A, E extends DomainEvent> {
+public abstract class EventSourcedRepository<A, E extends DomainEvent, S> {
 
     /** An aggregate as of a stream version. */
     public record Loaded<A>(StreamId stream, A aggregate, long version, long lastPosition) {
@@ -32,13 +39,20 @@ public abstract class EventSourcedRepository<A, E extends DomainEvent> {
     private final String streamType;
     private final Class<E> eventType;
     private final Function<List<E>, A> replay;
+    private final SnapshotStore snapshots;
+    private final SnapshotPolicy policy;
+    private final Snapshotting<A, E, S> snapshotting;
 
     protected EventSourcedRepository(EventStore store, String streamType, Class<E> eventType,
-                                     Function<List<E>, A> replay) {
+                                     Function<List<E>, A> replay, SnapshotStore snapshots, SnapshotPolicy policy,
+                                     Snapshotting<A, E, S> snapshotting) {
         this.store = store;
         this.streamType = streamType;
         this.eventType = eventType;
         this.replay = replay;
+        this.snapshots = snapshots;
+        this.policy = policy;
+        this.snapshotting = snapshotting;
     }
 
     public String streamType() {
@@ -49,7 +63,27 @@ public abstract class EventSourcedRepository<A, E extends DomainEvent> {
         return new StreamId(tenantId, streamType, id.toString());
     }
 
+    /** The current aggregate: latest usable snapshot + the events after it, or a full replay. */
     public Optional<Loaded<A>> find(String tenantId, UUID id) {
+        StreamId stream = streamId(tenantId, id);
+        Optional<SnapshotStore.Snapshot<S>> snapshot = snapshots.load(stream, snapshotting.form(),
+                snapshotting.schemaVersion());
+        if (snapshot.isEmpty()) {
+            return findAsOf(tenantId, id, recorded -> true);
+        }
+        A aggregate = snapshotting.restore().apply(snapshot.get().state());
+        long version = snapshot.get().streamVersion();
+        long lastPosition = snapshot.get().lastPosition();
+        for (RecordedEvent recorded : store.load(stream, version)) {
+            snapshotting.apply().accept(aggregate, eventType.cast(recorded.event()));
+            version = recorded.streamVersion();
+            lastPosition = recorded.position();
+        }
+        return Optional.of(new Loaded<>(stream, aggregate, version, lastPosition));
+    }
+
+    /** The aggregate by replaying every event, ignoring snapshots (for checks and time travel). */
+    public Optional<Loaded<A>> replayFully(String tenantId, UUID id) {
         return findAsOf(tenantId, id, recorded -> true);
     }
 
@@ -95,6 +129,9 @@ public abstract class EventSourcedRepository<A, E extends DomainEvent> {
     public CommandResult create(CommandContext context, UUID id, List<? extends E> decided) {
         StreamId stream = streamId(context.tenantId(), id);
         AppendResult result = store.append(stream, ExpectedVersion.noStream(), envelopes(decided, context));
+        if (policy.due(streamType, 0, result.streamVersion())) {
+            snapshot(stream, replay.apply(List.copyOf(decided)), result);
+        }
         return new CommandResult(stream.id(), result.streamVersion(), result.lastPosition(), null, false);
     }
 
@@ -105,7 +142,17 @@ public abstract class EventSourcedRepository<A, E extends DomainEvent> {
         }
         AppendResult result = store.append(loaded.stream(), ExpectedVersion.exactly(loaded.version()),
                 envelopes(decided, context));
+        if (policy.due(streamType, loaded.version(), result.streamVersion())) {
+            A after = loaded.aggregate();
+            decided.forEach(event -> snapshotting.apply().accept(after, event));
+            snapshot(loaded.stream(), after, result);
+        }
         return new CommandResult(loaded.stream().id(), result.streamVersion(), result.lastPosition(), null, false);
+    }
+
+    private void snapshot(StreamId stream, A aggregate, AppendResult result) {
+        snapshots.save(stream, snapshotting.schemaVersion(), new SnapshotStore.Snapshot<>(
+                snapshotting.take().apply(aggregate), result.streamVersion(), result.lastPosition()));
     }
 
     private static List<NewEvent> envelopes(List<? extends DomainEvent> events, CommandContext context) {

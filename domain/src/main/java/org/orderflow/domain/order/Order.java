@@ -108,6 +108,36 @@ public final class Order {
         return order;
     }
 
+    /** The order's state as plain data, to be stored as a snapshot. */
+    public OrderSnapshot snapshot() {
+        return new OrderSnapshot(id.value(), customerName, customerId, shippingAddress, status,
+                lines.values().stream().map(line -> new OrderSnapshot.Line(line.lineId().value(), line.productName(),
+                        line.productId(), line.quantity(), line.unitPriceCents())).toList(),
+                usedLineIds.stream().map(LineId::value).sorted().toList(),
+                reservationId, paymentId, cancellationReason);
+    }
+
+    /** The order exactly as it was when the snapshot was taken; events after it are then applied. */
+    public static Order restore(OrderSnapshot snapshot) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        Order order = new Order();
+        order.id = new OrderId(snapshot.orderId());
+        order.customerName = snapshot.customerName();
+        order.customerId = snapshot.customerId();
+        order.shippingAddress = snapshot.shippingAddress();
+        order.status = snapshot.status();
+        for (OrderSnapshot.Line line : snapshot.lines()) {
+            LineId lineId = new LineId(line.lineId());
+            order.lines.put(lineId, new OrderLine(lineId, line.productName(), line.productId(), line.quantity(),
+                    line.unitPriceCents()));
+        }
+        snapshot.usedLineIds().forEach(used -> order.usedLineIds.add(new LineId(used)));
+        order.reservationId = snapshot.reservationId();
+        order.paymentId = snapshot.paymentId();
+        order.cancellationReason = snapshot.cancellationReason();
+        return order;
+    }
+
     /**
      * Moves the order's state forward by one recorded fact. Never validates.
      *

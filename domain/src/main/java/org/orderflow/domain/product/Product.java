@@ -140,6 +140,24 @@ public final class Product {
         return List.of(new ProductDeleted(id.value()));
     }
 
+    /** The product's state as plain data, to be stored as a snapshot. */
+    public ProductSnapshot snapshot() {
+        return new ProductSnapshot(id.value(), name, priceCents, categoryId, sku, deleted);
+    }
+
+    /** The product exactly as it was when the snapshot was taken. */
+    public static Product restore(ProductSnapshot snapshot) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        Product product = new Product();
+        product.id = new ProductId(snapshot.productId());
+        product.name = snapshot.name();
+        product.priceCents = snapshot.priceCents();
+        product.categoryId = snapshot.categoryId();
+        product.sku = snapshot.sku();
+        product.deleted = snapshot.deleted();
+        return product;
+    }
+
     public ProductId id() {
         return id;
     }

@@ -30,7 +30,8 @@ public final class SchemaMigrations {
     /** Every migration script, in version order. Add new scripts here. */
     static final List<String> SCRIPTS = List.of(
             "V1__event_store.sql",
-            "V2__idempotency_keys.sql");
+            "V2__idempotency_keys.sql",
+            "V3__snapshots.sql");
 
     private SchemaMigrations() {
     }

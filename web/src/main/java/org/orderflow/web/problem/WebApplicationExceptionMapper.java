@@ -27,12 +27,14 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             case 415 -> "unsupported-media-type";
             default -> "http-" + status.getStatusCode();
         };
-        String detail = switch (status.getStatusCode()) {
+        String message = exception.getMessage();
+        boolean runtimeMessage = message == null || message.startsWith("RESTEASY") || message.startsWith("HTTP ");
+        String detail = !runtimeMessage ? message : switch (status.getStatusCode()) {
             case 404 -> "No resource here; the API lives under /orderflow/api (see /openapi)";
             case 405 -> "Allowed methods: " + exception.getResponse().getAllowedMethods();
             case 415 -> "This endpoint reads application/json";
             case 406 -> "This endpoint answers application/json";
-            default -> exception.getMessage();
+            default -> message;
         };
         Response response = Problems.response(status, slug, status.getReasonPhrase(), detail, null);
         if (status.getStatusCode() == 405) {

@@ -1,0 +1,36 @@
+package org.orderflow.domain.order;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The explicit, versioned snapshot form of an {@link Order}: plain data, independent of the
+ * aggregate's fields, so the class can change without breaking stored snapshots. A change to
+ * this shape bumps {@link #SCHEMA_VERSION}; snapshots of another version are ignored and the
+ * order is replayed from its events.
+ *
+ * @param usedLineIds every line id the order ever had, removed lines included, in sorted order
+ */
+public record OrderSnapshot(
+        UUID orderId,
+        String customerName,
+        String customerId,
+        ShippingAddress shippingAddress,
+        OrderStatus status,
+        List<Line> lines,
+        List<UUID> usedLineIds,
+        String reservationId,
+        String paymentId,
+        String cancellationReason) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public OrderSnapshot {
+        lines = List.copyOf(lines);
+        usedLineIds = List.copyOf(usedLineIds);
+    }
+
+    /** One order line, in order. */
+    public record Line(UUID lineId, String productName, UUID productId, int quantity, long unitPriceCents) {
+    }
+}

@@ -1,0 +1,73 @@
+package org.orderflow.it.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.orderflow.it.support.Api;
+import org.orderflow.it.support.Api.Reply;
+import org.orderflow.it.support.Deployments;
+
+/**
+ * Snapshots on the deployed service (the test server snapshots orders every 5 events, set
+ * through MicroProfile Config): taken when commands cross the interval, reported, deletable,
+ * and never visible in what clients read.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SnapshotOperationsIT {
+
+    private final Api api = Api.client();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.orderflowWar();
+    }
+
+    private JsonNode orderStats() {
+        for (JsonNode type : api.get("/ops/snapshots").json()) {
+            if (type.path("stream_type").asText().equals("Order")) {
+                return type;
+            }
+        }
+        throw new AssertionError("no Order entry");
+    }
+
+    @Test
+    void commands_crossing_the_interval_take_snapshots_that_operators_see_and_can_delete() {
+        String id = api.post("/orders", "{\"order\":{\"customer_name\":\"Liskov\"}}").text("order_id");
+        for (int i = 1; i <= 6; i++) {
+            assertThat(api.post("/orders/" + id + "/add_item",
+                    "{\"order_item\":{\"product_name\":\"p" + i + "\",\"quantity\":" + i + ",\"unit_price_cents\":100}}")
+                    .status()).isEqualTo(200);
+        }
+
+        JsonNode stats = orderStats();
+        assertThat(stats.path("interval").asInt()).isEqualTo(5);
+        assertThat(stats.path("snapshots").asLong()).isPositive();
+        assertThat(stats.path("max_stream_version").asLong()).isGreaterThanOrEqualTo(5);
+
+        Reply order = api.get("/orders/" + id);
+        assertThat(order.number("version")).isEqualTo(7);
+        assertThat(order.number("item_count")).isEqualTo(21);
+
+        Reply deleted = api.delete("/ops/snapshots/Order");
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.number("deleted")).isPositive();
+        assertThat(orderStats().path("snapshots").asLong()).isZero();
+        assertThat(api.get("/orders/" + id).number("item_count")).as("replayed without snapshot").isEqualTo(21);
+    }
+
+    @Test
+    void deleting_an_unknown_type_is_404() {
+        Reply reply = api.delete("/ops/snapshots/Invoice");
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.text("detail")).contains("Invoice");
+    }
+}
