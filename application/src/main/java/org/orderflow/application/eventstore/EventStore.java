@@ -40,6 +40,15 @@ public interface EventStore {
     List<String> streamIds(String tenantId, String streamType, int offset, int limit);
 
     /**
+     * Every stream of every tenant and type, in (tenant, id) order, after {@code after} (null:
+     * from the start), at most {@code limit}: for jobs that walk all streams.
+     */
+    List<StreamId> streams(StreamId after, int limit);
+
+    /** How many streams exist, over all tenants and types. */
+    long streamCount();
+
+    /**
      * Reads the global log forward: at most {@code maxCount} events that come after
      * {@code after} in (transaction id, position) order. Only events of transactions that no
      * running transaction can precede are returned, so an event committed late is never

@@ -138,6 +138,26 @@ public class JpaEventStore implements EventStore {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
+    public List<StreamId> streams(StreamId after, int limit) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT tenant_id, stream_type, stream_id FROM events
+                         WHERE stream_version = 1 AND (tenant_id, stream_id) > (?1, ?2)
+                         ORDER BY tenant_id, stream_id LIMIT ?3""")
+                .setParameter(1, after == null ? "" : after.tenantId())
+                .setParameter(2, after == null ? "" : after.id())
+                .setParameter(3, limit)
+                .getResultList();
+        return rows.stream().map(row -> new StreamId((String) row[0], (String) row[1], (String) row[2])).toList();
+    }
+
+    @Override
+    public long streamCount() {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM events WHERE stream_version = 1")
+                .getSingleResult()).longValue();
+    }
+
+    @Override
     public List<RecordedEvent> readAll(Checkpoint after, int maxCount) {
         if (maxCount < 1) {
             throw new IllegalArgumentException("maxCount must be >= 1");

@@ -64,6 +64,20 @@ class SnapshotOperationsIT {
     }
 
     @Test
+    void the_replay_check_reads_every_stored_stream() {
+        String id = api.post("/orders", "{\"order\":{\"customer_name\":\"Dijkstra\"}}").text("order_id");
+        api.post("/orders/" + id + "/add_item", "{\"order_item\":{\"product_name\":\"x\",\"quantity\":1,\"unit_price_cents\":1}}");
+
+        Reply report = api.post("/ops/replay-check");
+
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.json().path("passed").asBoolean()).as(report.toString()).isTrue();
+        assertThat(report.number("streams")).isPositive();
+        assertThat(report.number("events")).isGreaterThanOrEqualTo(report.number("streams") + 1);
+        assertThat(report.json().path("failures")).isEmpty();
+    }
+
+    @Test
     void deleting_an_unknown_type_is_404() {
         Reply reply = api.delete("/ops/snapshots/Invoice");
 
