@@ -6,12 +6,10 @@ import static org.orderflow.domain.order.OrderStatus.INVENTORY_RESERVED;
 import static org.orderflow.domain.order.OrderStatus.PAYMENT_PROCESSED;
 import static org.orderflow.domain.order.OrderStatus.PENDING;
 
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
 import org.orderflow.domain.DomainRuleViolation;
@@ -57,8 +55,6 @@ public final class Order {
     private ShippingAddress shippingAddress;
     private OrderStatus status;
     private final Map<LineId, OrderLine> lines = new LinkedHashMap<>();
-    /** Every line id this order has ever had, removed lines included: a line id is used once. */
-    private final Set<LineId> usedLineIds = new HashSet<>();
     private String reservationId;
     private String paymentId;
     private String cancellationReason;
@@ -113,7 +109,6 @@ public final class Order {
         return new OrderSnapshot(id.value(), customerName, customerId, shippingAddress, status,
                 lines.values().stream().map(line -> new OrderSnapshot.Line(line.lineId().value(), line.productName(),
                         line.productId(), line.quantity(), line.unitPriceCents())).toList(),
-                usedLineIds.stream().map(LineId::value).sorted().toList(),
                 reservationId, paymentId, cancellationReason);
     }
 
@@ -131,7 +126,6 @@ public final class Order {
             order.lines.put(lineId, new OrderLine(lineId, line.productName(), line.productId(), line.quantity(),
                     line.unitPriceCents()));
         }
-        snapshot.usedLineIds().forEach(used -> order.usedLineIds.add(new LineId(used)));
         order.reservationId = snapshot.reservationId();
         order.paymentId = snapshot.paymentId();
         order.cancellationReason = snapshot.cancellationReason();
@@ -154,7 +148,6 @@ public final class Order {
         } else if (event instanceof ItemAdded e) {
             LineId lineId = new LineId(e.lineId());
             lines.put(lineId, new OrderLine(lineId, e.productName(), e.productId(), e.quantity(), e.unitPriceCents()));
-            usedLineIds.add(lineId);
         } else if (event instanceof ItemRemoved e) {
             lines.remove(new LineId(e.lineId()));
         } else if (event instanceof InventoryReserved e) {
@@ -197,9 +190,11 @@ public final class Order {
             throw new DomainRuleViolation("order.invalid_unit_price",
                     "unit price must not be negative, but was " + unitPriceCents + " cents");
         }
-        if (usedLineIds.contains(lineId)) {
+        // Unique among the current lines only: the state (and so every snapshot) stays the size of
+        // the order, not of its history. Retried requests are deduplicated by idempotency keys.
+        if (lines.containsKey(lineId)) {
             throw new DomainRuleViolation("order.duplicate_line",
-                    "order " + id + " already has or had a line " + lineId);
+                    "order " + id + " already has a line " + lineId);
         }
         OrderLine line = new OrderLine(lineId, name.strip(), productId, quantity, unitPriceCents);
         requireTotalsFitWith(line);

@@ -9,7 +9,7 @@ import java.util.UUID;
  * this shape bumps {@link #SCHEMA_VERSION}; snapshots of another version are ignored and the
  * order is replayed from its events.
  *
- * @param usedLineIds every line id the order ever had, removed lines included, in sorted order
+ * <p>v2 dropped v1's list of every line id ever used: line ids are unique among current lines.
  */
 public record OrderSnapshot(
         UUID orderId,
@@ -18,16 +18,14 @@ public record OrderSnapshot(
         ShippingAddress shippingAddress,
         OrderStatus status,
         List<Line> lines,
-        List<UUID> usedLineIds,
         String reservationId,
         String paymentId,
         String cancellationReason) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public OrderSnapshot {
         lines = List.copyOf(lines);
-        usedLineIds = List.copyOf(usedLineIds);
     }
 
     /** One order line, in order. */

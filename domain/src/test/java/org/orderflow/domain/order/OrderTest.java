@@ -185,10 +185,10 @@ class OrderTest {
         }
 
         @Test
-        void refuses_the_line_id_of_a_removed_line_because_a_line_id_is_used_once() {
+        void accepts_the_line_id_of_a_removed_line_because_ids_are_unique_among_current_lines() {
             given(orderCreated, keyboardAdded, keyboardRemoved)
                     .when(pending -> pending.addItem(keyboardLine, "Keyboard", keyboardProduct, 2, 4_999))
-                    .thenRejectedWith("order.duplicate_line");
+                    .then(new ItemAdded(orderId, keyboardLine.value(), "Keyboard", keyboardProduct, 2, 4_999));
         }
 
         @Test
