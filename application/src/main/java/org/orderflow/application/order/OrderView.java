@@ -1,6 +1,7 @@
 package org.orderflow.application.order;
 
 import java.util.List;
+import org.orderflow.application.query.VersionedView;
 import org.orderflow.domain.order.Order;
 import org.orderflow.domain.order.OrderLine;
 import org.orderflow.domain.order.OrderStatus;
@@ -20,7 +21,7 @@ public record OrderView(
         String paymentId,
         String cancellationReason,
         long version,
-        long lastPosition) {
+        long lastPosition) implements VersionedView {
 
     static OrderView of(Order order, long version, long lastPosition) {
         return new OrderView(order.id().toString(), order.customerName(), order.customerId(),

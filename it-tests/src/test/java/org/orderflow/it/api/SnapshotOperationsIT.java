@@ -78,6 +78,15 @@ class SnapshotOperationsIT {
     }
 
     @Test
+    void ignored_snapshots_are_exposed_as_metrics() {
+        Reply metrics = Api.client().getAbsolute("/metrics?scope=application");
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.response().body()).contains("orderflow_snapshots_ignored_stale")
+                .contains("orderflow_snapshots_ignored_unreadable");
+    }
+
+    @Test
     void deleting_an_unknown_type_is_404() {
         Reply reply = api.delete("/ops/snapshots/Invoice");
 

@@ -15,7 +15,8 @@ import java.util.Map;
 /** A small HTTP client for the deployed API: JSON in, status + headers + parsed JSON out. */
 public final class Api {
 
-    public static final String BASE = "http://localhost:" + System.getProperty("it.http.port", "9181") + "/orderflow/api";
+    public static final String SERVER = "http://localhost:" + System.getProperty("it.http.port", "9181");
+    public static final String BASE = SERVER + "/orderflow/api";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,6 +36,13 @@ public final class Api {
 
     public Reply get(String path) {
         return send(builder(path).GET());
+    }
+
+    /** A path on the server itself rather than under the API (health, metrics, openapi). */
+    public Reply getAbsolute(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(SERVER + path)).timeout(Duration.ofSeconds(60));
+        headers.forEach(builder::header);
+        return send(builder.GET());
     }
 
     public Reply post(String path, String json) {

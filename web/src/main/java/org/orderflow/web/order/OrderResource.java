@@ -14,9 +14,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
@@ -42,7 +42,7 @@ import org.orderflow.web.order.OrderRequests.ReserveInventoryBody;
 import org.orderflow.web.order.OrderResponses.CommandAccepted;
 import org.orderflow.web.order.OrderResponses.OrderPage;
 import org.orderflow.web.history.HistoryPage;
-import org.orderflow.web.history.PointInTime;
+import org.orderflow.web.history.StreamReads;
 import org.orderflow.web.request.ApiHeaders;
 import org.orderflow.web.request.CommandResponses;
 import org.orderflow.web.request.Ids;
@@ -70,6 +70,9 @@ public class OrderResource {
 
     @Context
     UriInfo uri;
+
+    @Context
+    Request request;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -169,15 +172,8 @@ public class OrderResource {
     @APIResponse(responseCode = "404", description = "No such order in this tenant")
     public Response get(@PathParam("id") String id, @QueryParam("at_version") Long atVersion,
                         @QueryParam("as_of") String asOf) {
-        String tenant = ApiHeaders.tenant(headers);
-        UUID orderId = orderId(id);
-        var view = PointInTime.resolve(atVersion, asOf, () -> queries.find(tenant, orderId),
-                        version -> queries.findAtVersion(tenant, orderId, version),
-                        instant -> queries.findAsOf(tenant, orderId, instant))
-                .orElseThrow(() -> new AggregateNotFound(Orders.STREAM_TYPE, id));
-        Response.ResponseBuilder response = Response.ok(OrderResponses.Order.of(view));
-        return (atVersion == null && asOf == null ? response.tag(new EntityTag(Long.toString(view.version()))) : response)
-                .build();
+        return StreamReads.get(queries, ApiHeaders.tenant(headers), Orders.STREAM_TYPE, id, orderId(id), atVersion, asOf,
+                OrderResponses.Order::of);
     }
 
     @GET
@@ -189,11 +185,8 @@ public class OrderResource {
     public HistoryPage history(@PathParam("id") String id,
                                @QueryParam("after_version") @DefaultValue("0") @Min(0) long afterVersion,
                                @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        var events = queries.history(ApiHeaders.tenant(headers), orderId(id), afterVersion, limit);
-        if (events.isEmpty() && queries.find(ApiHeaders.tenant(headers), orderId(id)).isEmpty()) {
-            throw new AggregateNotFound(Orders.STREAM_TYPE, id);
-        }
-        return HistoryPage.of(id, events, limit);
+        return StreamReads.history(queries, ApiHeaders.tenant(headers), Orders.STREAM_TYPE, id, orderId(id), afterVersion,
+                limit);
     }
 
     @GET
@@ -211,7 +204,7 @@ public class OrderResource {
     }
 
     private CommandResult dispatch(Command command, Object body) {
-        return commands.dispatch(command, ApiHeaders.commandContext(headers, "POST " + uri.getPath() + " " + body));
+        return CommandResponses.dispatch(commands, headers, request, uri, command, body);
     }
 
     private static UUID orderId(String id) {

@@ -15,9 +15,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
@@ -39,7 +39,7 @@ import org.orderflow.web.product.ProductApi.CreateProductBody;
 import org.orderflow.web.product.ProductApi.ProductPage;
 import org.orderflow.web.product.ProductApi.UpdatePriceBody;
 import org.orderflow.web.history.HistoryPage;
-import org.orderflow.web.history.PointInTime;
+import org.orderflow.web.history.StreamReads;
 import org.orderflow.web.request.ApiHeaders;
 import org.orderflow.web.request.CommandResponses;
 import org.orderflow.web.request.Ids;
@@ -63,6 +63,9 @@ public class ProductResource {
 
     @Context
     UriInfo uri;
+
+    @Context
+    Request request;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -108,15 +111,8 @@ public class ProductResource {
     @APIResponse(responseCode = "404", description = "No such product in this tenant")
     public Response get(@PathParam("id") String id, @QueryParam("at_version") Long atVersion,
                         @QueryParam("as_of") String asOf) {
-        String tenant = ApiHeaders.tenant(headers);
-        UUID productId = productId(id);
-        var view = PointInTime.resolve(atVersion, asOf, () -> queries.find(tenant, productId),
-                        version -> queries.findAtVersion(tenant, productId, version),
-                        instant -> queries.findAsOf(tenant, productId, instant))
-                .orElseThrow(() -> new AggregateNotFound(Products.STREAM_TYPE, id));
-        Response.ResponseBuilder response = Response.ok(ProductApi.Product.of(view));
-        return (atVersion == null && asOf == null ? response.tag(new EntityTag(Long.toString(view.version()))) : response)
-                .build();
+        return StreamReads.get(queries, ApiHeaders.tenant(headers), Products.STREAM_TYPE, id, productId(id), atVersion, asOf,
+                ProductApi.Product::of);
     }
 
     @GET
@@ -127,11 +123,8 @@ public class ProductResource {
     public HistoryPage history(@PathParam("id") String id,
                                @QueryParam("after_version") @DefaultValue("0") @Min(0) long afterVersion,
                                @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        var events = queries.history(ApiHeaders.tenant(headers), productId(id), afterVersion, limit);
-        if (events.isEmpty() && queries.find(ApiHeaders.tenant(headers), productId(id)).isEmpty()) {
-            throw new AggregateNotFound(Products.STREAM_TYPE, id);
-        }
-        return HistoryPage.of(id, events, limit);
+        return StreamReads.history(queries, ApiHeaders.tenant(headers), Products.STREAM_TYPE, id, productId(id), afterVersion,
+                limit);
     }
 
     @GET
@@ -150,7 +143,7 @@ public class ProductResource {
     }
 
     private CommandResult dispatch(Command command, Object body) {
-        return commands.dispatch(command, ApiHeaders.commandContext(headers, "POST " + uri.getPath() + " " + body));
+        return CommandResponses.dispatch(commands, headers, request, uri, command, body);
     }
 
     private static UUID productId(String id) {

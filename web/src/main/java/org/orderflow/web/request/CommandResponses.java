@@ -1,14 +1,29 @@
 package org.orderflow.web.request;
 
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import org.orderflow.application.command.Command;
+import org.orderflow.application.command.CommandBus;
 import org.orderflow.application.command.CommandResult;
 
 /** The HTTP shape shared by every command answer: ETag = new version, replay marker, 201 + Location on creation. */
 public final class CommandResponses {
 
     private CommandResponses() {
+    }
+
+    /**
+     * Dispatches a command with the context read from the request's headers; the request's
+     * identity for its idempotency key is its method, path and parsed body.
+     */
+    public static CommandResult dispatch(CommandBus bus, HttpHeaders headers, Request request, UriInfo uri,
+                                         Command command, Object body) {
+        return bus.dispatch(command, ApiHeaders.commandContext(headers,
+                request.getMethod() + " " + uri.getPath() + " " + body));
     }
 
     public static Response ok(CommandResult result, Object body) {
