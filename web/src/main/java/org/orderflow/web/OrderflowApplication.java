@@ -8,6 +8,6 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 /** The REST API lives under {@code /orderflow/api}. */
 @ApplicationPath("/api")
 @OpenAPIDefinition(info = @Info(title = "orderflow", version = "0.1.0",
-        description = "Event-sourced, CQRS order service: commands append events, queries read projections."))
+        description = "Event-sourced, CQRS order service: commands append events to streams; queries rebuild state from them."))
 public class OrderflowApplication extends Application {
 }

@@ -32,18 +32,32 @@ public class CommandBus {
      * @throws AggregateNotFound, IdempotencyKeyReused, org.orderflow.domain.DomainRuleViolation as the command's answer
      */
     public CommandResult dispatch(Command command, CommandContext context) {
+        boolean keyRaceSeen = false;
+        boolean pinnedRecheckDone = false;
         for (int attempt = 1; ; attempt++) {
             try {
                 return runner.runOnce(command, context);
             } catch (ConcurrencyConflict conflict) {
-                if (context.pinnedVersion().isPresent() || attempt >= policy.maxAttempts()) {
+                if (context.pinnedVersion().isPresent()) {
+                    // A twin request with the same key may have won with this very version: one more
+                    // run replays its result if its key committed, else answers the same conflict.
+                    if (context.idempotencyKey() == null || pinnedRecheckDone) {
+                        throw conflict;
+                    }
+                    pinnedRecheckDone = true;
+                    continue;
+                }
+                if (attempt >= policy.maxAttempts()) {
                     throw conflict;
                 }
             } catch (IdempotencyKeys.KeyAlreadyUsed raced) {
-                // The other request's transaction committed the key: the next attempt replays its result.
-                if (attempt >= policy.maxAttempts()) {
+                // The other request's transaction committed the key: the next run replays its
+                // result. This does not count against the conflict budget, but happens only once.
+                if (keyRaceSeen) {
                     throw raced;
                 }
+                keyRaceSeen = true;
+                continue;
             }
             pause(attempt);
         }

@@ -33,6 +33,9 @@ public record CommandContext(
         Objects.requireNonNull(commandId, "commandId");
         tenantId = tenantId == null ? StreamId.DEFAULT_TENANT : tenantId;
         pinnedVersion = pinnedVersion == null ? OptionalLong.empty() : pinnedVersion;
+        if (idempotencyKey != null && requestFingerprint == null) {
+            throw new IllegalArgumentException("an idempotency key needs the fingerprint of its request");
+        }
     }
 
     /** A context for the default tenant, no conditions; handy for tests and internal callers. */

@@ -39,7 +39,8 @@ public class CommandRunner {
         this.idempotencyKeys = idempotencyKeys;
     }
 
-    @Transactional
+    /** Always a transaction of its own, so that a retry never runs in one already marked for rollback. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public CommandResult runOnce(Command command, CommandContext context) {
         String key = context.idempotencyKey();
         if (key != null) {

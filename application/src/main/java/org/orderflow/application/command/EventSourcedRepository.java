@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.orderflow.application.eventstore.AppendResult;
 import org.orderflow.application.eventstore.ConcurrencyConflict;
 import org.orderflow.application.eventstore.EventStore;
@@ -34,6 +36,8 @@ public abstract class EventSourcedRepository<A, E extends DomainEvent, S> {
     /** An aggregate as of a stream version. */
     public record Loaded<A>(StreamId stream, A aggregate, long version, long lastPosition) {
     }
+
+    private static final Logger LOG = Logger.getLogger(EventSourcedRepository.class.getName());
 
     private final EventStore store;
     private final String streamType;
@@ -71,15 +75,22 @@ public abstract class EventSourcedRepository<A, E extends DomainEvent, S> {
         if (snapshot.isEmpty()) {
             return findAsOf(tenantId, id, recorded -> true);
         }
-        A aggregate = snapshotting.restore().apply(snapshot.get().state());
-        long version = snapshot.get().streamVersion();
-        long lastPosition = snapshot.get().lastPosition();
-        for (RecordedEvent recorded : store.load(stream, version)) {
-            snapshotting.apply().accept(aggregate, eventType.cast(recorded.event()));
-            version = recorded.streamVersion();
-            lastPosition = recorded.position();
+        try {
+            A aggregate = snapshotting.restore().apply(snapshot.get().state());
+            long version = snapshot.get().streamVersion();
+            long lastPosition = snapshot.get().lastPosition();
+            for (RecordedEvent recorded : store.load(stream, version)) {
+                snapshotting.apply().accept(aggregate, eventType.cast(recorded.event()));
+                version = recorded.streamVersion();
+                lastPosition = recorded.position();
+            }
+            return Optional.of(new Loaded<>(stream, aggregate, version, lastPosition));
+        } catch (RuntimeException unusable) {
+            // The snapshot read but does not restore (e.g. a required value missing): it is only a
+            // cache, so replay the events instead.
+            LOG.log(Level.WARNING, "Ignoring snapshot of " + stream + " that does not restore", unusable);
+            return findAsOf(tenantId, id, recorded -> true);
         }
-        return Optional.of(new Loaded<>(stream, aggregate, version, lastPosition));
     }
 
     /** The aggregate by replaying every event, ignoring snapshots (for checks and time travel). */
@@ -110,7 +121,7 @@ public abstract class EventSourcedRepository<A, E extends DomainEvent, S> {
 
     /** A page of the stream's events with their envelopes, in version order. */
     public List<RecordedEvent> history(String tenantId, UUID id, long afterVersion, int limit) {
-        return store.load(streamId(tenantId, id), afterVersion).stream().limit(limit).toList();
+        return store.load(streamId(tenantId, id), afterVersion, limit);
     }
 
     /** Loads for a command: a pinned version must be the current one, or nothing is decided. */

@@ -1,5 +1,6 @@
 package org.orderflow.application.command;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,9 @@ public interface IdempotencyKeys {
      *         current transaction must then roll back (its events with it)
      */
     void remember(String tenantId, String key, String requestFingerprint, CommandResult result);
+
+    /** Forgets keys remembered before {@code cutoff} (retention); returns how many. */
+    int forgetOlderThan(Instant cutoff);
 
     /** Raised when two commands with the same key race; the loser is rolled back and retried. */
     final class KeyAlreadyUsed extends RuntimeException {

@@ -20,15 +20,24 @@ public interface EventStore {
      */
     AppendResult append(StreamId stream, ExpectedVersion expected, List<NewEvent> events);
 
+    /**
+     * At most {@code maxCount} of the stream's events with a version greater than
+     * {@code afterVersion}, in version order; empty if none. A stream is identified by tenant,
+     * type and id: the id of another type's stream reads as empty.
+     */
+    List<RecordedEvent> load(StreamId stream, long afterVersion, int maxCount);
+
     /** The stream's events with a version greater than {@code afterVersion}, in version order; empty if none. */
-    List<RecordedEvent> load(StreamId stream, long afterVersion);
+    default List<RecordedEvent> load(StreamId stream, long afterVersion) {
+        return load(stream, afterVersion, Integer.MAX_VALUE);
+    }
 
     /** The stream's events in version order; empty if the stream does not exist. */
     default List<RecordedEvent> load(StreamId stream) {
         return load(stream, 0);
     }
 
-    /** The stream's current version: the version of its last event, 0 if it has none. */
+    /** The stream's current version: the version of its last event, 0 if it has none (or is of another type). */
     long currentVersion(StreamId stream);
 
     /**

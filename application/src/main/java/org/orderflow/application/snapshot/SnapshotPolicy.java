@@ -2,8 +2,8 @@ package org.orderflow.application.snapshot;
 
 /**
  * When to take a snapshot: every {@code interval(type)} events of a stream (0 = never). A
- * command that moves a stream across a multiple of the interval takes one, in its own
- * transaction, of the state right after its events.
+ * command that moves a stream across a multiple of the interval takes one of the state right
+ * after its events, inside the command's transaction.
  */
 @FunctionalInterface
 public interface SnapshotPolicy {

@@ -6,8 +6,8 @@ import java.util.UUID;
 import org.orderflow.domain.Identifiers;
 
 /**
- * Identifies one line of an order. The client chooses it when adding the item, which makes a
- * retried "add item" recognisable: a line id is used at most once per order.
+ * Identifies one line of an order. Chosen by the caller of {@code addItem} (the API generates a
+ * random one); unique among the order's current lines.
  */
 public record LineId(UUID value) {
 

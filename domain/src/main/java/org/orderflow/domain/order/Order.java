@@ -169,7 +169,7 @@ public final class Order {
     /**
      * Puts a quantity of a product on the order at the given unit price.
      *
-     * @param lineId         chosen by the caller; must never have been used on this order
+     * @param lineId         chosen by the caller; must not be one of the order's current lines
      * @param productName    required; stored trimmed
      * @param productId      the catalogue product, or {@code null} for an item sold by name only
      * @param quantity       at least 1

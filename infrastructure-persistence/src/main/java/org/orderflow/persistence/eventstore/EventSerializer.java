@@ -80,7 +80,7 @@ public final class EventSerializer {
                     payloadMapper.readValue(payload, TREE));
             return payloadMapper.convertValue(upcast, type.javaType());
         } catch (JsonProcessingException | IllegalArgumentException | IllegalStateException e) {
-            throw new UnreadableEvent("Cannot read " + eventType + " v" + schemaVersion + ": " + e.getMessage());
+            throw new UnreadableEvent("Cannot read " + eventType + " v" + schemaVersion + ": " + e.getMessage(), e);
         }
     }
 
@@ -96,7 +96,7 @@ public final class EventSerializer {
         try {
             return metadataMapper.readValue(json, EventMetadata.class);
         } catch (JsonProcessingException e) {
-            throw new UnreadableEvent("Cannot read event metadata: " + e.getOriginalMessage());
+            throw new UnreadableEvent("Cannot read event metadata: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -104,6 +104,10 @@ public final class EventSerializer {
     public static final class UnreadableEvent extends RuntimeException {
         public UnreadableEvent(String message) {
             super(message);
+        }
+
+        public UnreadableEvent(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

@@ -98,14 +98,17 @@ public class JpaEventStore implements EventStore {
     }
 
     @Override
-    public List<RecordedEvent> load(StreamId stream, long afterVersion) {
+    public List<RecordedEvent> load(StreamId stream, long afterVersion, int maxCount) {
         return query("SELECT " + COLUMNS + """
                  FROM events
-                WHERE tenant_id = :tenant AND stream_id = :stream AND stream_version > :after
-                ORDER BY stream_version""")
+                WHERE tenant_id = :tenant AND stream_id = :stream AND stream_type = :type AND stream_version > :after
+                ORDER BY stream_version
+                LIMIT :max""")
                 .setParameter("tenant", stream.tenantId())
                 .setParameter("stream", stream.id())
+                .setParameter("type", stream.type())
                 .setParameter("after", afterVersion)
+                .setParameter("max", maxCount)
                 .getResultList()
                 .stream()
                 .map(this::toRecordedEvent)
@@ -115,9 +118,10 @@ public class JpaEventStore implements EventStore {
     @Override
     public long currentVersion(StreamId stream) {
         Object max = em.createNativeQuery(
-                        "SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE tenant_id = ?1 AND stream_id = ?2")
+                        "SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE tenant_id = ?1 AND stream_id = ?2 AND stream_type = ?3")
                 .setParameter(1, stream.tenantId())
                 .setParameter(2, stream.id())
+                .setParameter(3, stream.type())
                 .getSingleResult();
         return ((Number) max).longValue();
     }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import org.hibernate.exception.ConstraintViolationException;
 import org.orderflow.application.command.CommandResult;
@@ -35,6 +36,13 @@ public class JpaIdempotencyKeys implements IdempotencyKeys {
     }
 
     @Override
+    public int forgetOlderThan(Instant cutoff) {
+        return em.createNativeQuery("DELETE FROM idempotency_keys WHERE created_at < ?1")
+                .setParameter(1, cutoff)
+                .executeUpdate();
+    }
+
+    @Override
     public void remember(String tenantId, String key, String requestFingerprint, CommandResult result) {
         em.persist(new IdempotencyRecord(tenantId, key, requestFingerprint, result.streamId(), result.streamVersion(),
                 result.lastPosition(), result.createdId(), clock.instant()));
@@ -42,7 +50,8 @@ public class JpaIdempotencyKeys implements IdempotencyKeys {
             em.flush();
         } catch (PersistenceException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof ConstraintViolationException) {
+                if (t instanceof ConstraintViolationException violation
+                        && "idempotency_keys_pk".equalsIgnoreCase(violation.getConstraintName())) {
                     throw new KeyAlreadyUsed(key);
                 }
             }

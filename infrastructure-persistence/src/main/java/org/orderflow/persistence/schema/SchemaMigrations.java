@@ -31,7 +31,8 @@ public final class SchemaMigrations {
     static final List<String> SCRIPTS = List.of(
             "V1__event_store.sql",
             "V2__idempotency_keys.sql",
-            "V3__snapshots.sql");
+            "V3__snapshots.sql",
+            "V4__projections.sql");
 
     private SchemaMigrations() {
     }

@@ -138,6 +138,26 @@ class JpaEventStoreTest {
     }
 
     @Test
+    void load_honours_a_maximum_count() {
+        StreamId stream = newOrderStream();
+        append(stream, ExpectedVersion.noStream(), created(stream), item(stream), item(stream), item(stream));
+
+        List<RecordedEvent> page = db.inTransaction(em -> store(em).load(stream, 1, 2));
+
+        assertThat(page).extracting(RecordedEvent::streamVersion).containsExactly(2L, 3L);
+    }
+
+    @Test
+    void a_stream_is_not_visible_under_another_type() {
+        StreamId order = newOrderStream();
+        StreamId sameIdAsProduct = StreamId.of("Product", order.id());
+        append(order, ExpectedVersion.noStream(), created(order));
+
+        assertThat(load(sameIdAsProduct)).isEmpty();
+        assertThat(currentVersion(sameIdAsProduct)).isZero();
+    }
+
+    @Test
     void current_version_is_zero_for_a_missing_stream_and_the_last_version_otherwise() {
         StreamId stream = newOrderStream();
         assertThat(currentVersion(stream)).isZero();

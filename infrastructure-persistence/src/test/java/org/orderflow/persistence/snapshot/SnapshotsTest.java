@@ -143,6 +143,17 @@ class SnapshotsTest {
     }
 
     @Test
+    void a_snapshot_missing_a_field_of_its_form_is_ignored_not_read_as_null() throws SQLException {
+        UUID id = orderWithItems(10);
+        sql("UPDATE snapshots SET payload = payload - 'status' WHERE stream_id = '" + id + "'");
+
+        OrderSnapshot loaded = db.inTransaction(em -> current(id, snapshotStore(em)));
+
+        assertThat(loaded.status()).isNotNull();
+        assertThat(loaded).isEqualTo(replayed(id));
+    }
+
+    @Test
     void the_next_crossing_replaces_a_stale_snapshot_and_an_older_one_never_replaces_a_newer_one() throws SQLException {
         UUID id = orderWithItems(10); // snapshot at 10
         StreamId stream = StreamId.of("Order", id.toString());

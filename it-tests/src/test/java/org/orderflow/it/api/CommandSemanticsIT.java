@@ -56,7 +56,7 @@ class CommandSemanticsIT {
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.contentType()).startsWith("application/problem+json");
         assertThat(stale.text("type")).isEqualTo("/problems/version-conflict");
-        assertThat(stale.text("expected_version")).isEqualTo("1");
+        assertThat(stale.number("expected_version")).isEqualTo(1);
         assertThat(stale.number("actual_version")).isEqualTo(2);
         assertThat(api.get("/orders/" + id).number("item_count")).isEqualTo(1);
     }

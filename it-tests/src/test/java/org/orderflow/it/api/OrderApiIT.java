@@ -204,6 +204,28 @@ class OrderApiIT {
     }
 
     @Test
+    void a_product_id_on_an_order_route_is_404_not_the_product() {
+        String product = api.post("/products", "{\"product\":{\"name\":\"pen\",\"price_cents\":100,\"category_id\":\"office\"}}")
+                .text("product_id");
+
+        assertThat(api.get("/orders/" + product).status()).isEqualTo(404);
+        assertThat(api.get("/orders/" + product + "/history").status()).isEqualTo(404);
+        assertThat(api.post("/orders/" + product + "/confirm").status()).isEqualTo(404);
+        assertThat(api.get("/products/" + product).status()).isEqualTo(200);
+    }
+
+    @Test
+    void paging_parameters_that_are_not_numbers_or_too_large_are_400() {
+        Reply huge = api.get("/orders?page=2147483647&size=20");
+        Reply text = api.get("/orders?size=abc");
+
+        assertThat(huge.status()).isEqualTo(400);
+        assertThat(huge.json().path("errors").get(0).path("field").asText()).isEqualTo("page");
+        assertThat(text.status()).isEqualTo(400);
+        assertThat(text.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
     void orders_are_invisible_to_other_tenants() {
         Api acme = api.with("X-Tenant-ID", "acme");
         Api globex = api.with("X-Tenant-ID", "globex");

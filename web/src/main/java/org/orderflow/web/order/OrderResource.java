@@ -191,7 +191,7 @@ public class OrderResource {
 
     @GET
     @Operation(summary = "List orders", description = "The tenant's orders, newest first, paged.")
-    public OrderPage list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public OrderPage list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
                           @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         var orders = queries.list(ApiHeaders.tenant(headers), page * size, size).stream()
                 .map(OrderResponses.Order::of).toList();

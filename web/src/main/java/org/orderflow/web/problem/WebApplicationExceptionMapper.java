@@ -1,5 +1,6 @@
 package org.orderflow.web.problem;
 
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -18,6 +19,12 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         Response.StatusType status = exception.getResponse().getStatusInfo();
         if (status.getStatusCode() == 400 && MalformedJson.isCausedByJson(exception)) {
             return MalformedJson.response(exception);
+        }
+        if (exception instanceof NotFoundException && exception.getCause() != null
+                && String.valueOf(exception.getMessage()).contains("Unable to extract parameter")) {
+            // Jakarta REST answers an unconvertible query parameter with 404; it is bad input.
+            return Problems.response(Response.Status.BAD_REQUEST, "invalid-request", "Invalid request",
+                    "A query parameter has the wrong type: " + exception.getCause().getMessage(), null);
         }
         String slug = switch (status.getStatusCode()) {
             case 400 -> "bad-request";

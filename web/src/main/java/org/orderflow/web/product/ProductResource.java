@@ -129,7 +129,7 @@ public class ProductResource {
 
     @GET
     @Operation(summary = "List products", description = "Newest first, paged; deleted products only with include_deleted=true.")
-    public ProductPage list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public ProductPage list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
                             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
                             @QueryParam("include_deleted") @DefaultValue("false") boolean includeDeleted) {
         var products = queries.list(ApiHeaders.tenant(headers), page * size, size, includeDeleted).stream()

@@ -1,0 +1,40 @@
+package org.orderflow.application.projection;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.orderflow.application.eventstore.Checkpoint;
+
+/** Where each projector is in the global log. Joins the caller's transaction. */
+public interface ProjectionCheckpoints {
+
+    /** A projector's position and when it last processed something. */
+    record Position(String projector, Checkpoint checkpoint, Instant lastProcessedAt) {
+    }
+
+    /**
+     * Takes the projector's transaction-scoped exclusive lock (released at commit or rollback) so
+     * two runs of one projector — two timer firings, a rebuild, another server — never
+     * interleave. Returns false, without waiting, if another transaction holds it.
+     */
+    boolean tryLock(String projector);
+
+    /** The projector's checkpoint; {@link Checkpoint#START} if it never ran. */
+    Checkpoint checkpoint(String projector);
+
+    void save(String projector, Checkpoint checkpoint, Instant processedAt);
+
+    List<Position> all();
+
+    /** Whether the projector has processed the event at this global position (or it does not exist). */
+    boolean hasPassed(String projector, long position);
+
+    Optional<Position> find(String projector);
+
+    /** How far behind the head of the log a projector is: events not yet processed, and the age of the oldest. */
+    record Lag(long events, Duration time) {
+    }
+
+    Lag lag(String projector);
+}

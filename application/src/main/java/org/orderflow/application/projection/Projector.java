@@ -1,0 +1,65 @@
+package org.orderflow.application.projection;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.orderflow.application.eventstore.RecordedEvent;
+import org.orderflow.domain.DomainEvent;
+
+/**
+ * Builds one read model from events. Subclasses register a handler per event type in their
+ * constructor — the Java form of {@code subscribes_to [OrderCreated, ...]} plus
+ * {@code on OrderCreated do ... end}:
+ *
+ * <pre>{@code
+ * on(OrderCreated.class, (event, envelope) -> summaries.create(...));
+ * on(ItemAdded.class, (event, envelope) -> summaries.addItem(...));
+ * }</pre>
+ *
+ * Dispatch is a map lookup by event class, resolved once: events the projector does not
+ * subscribe to pass through {@link #apply} untouched. Handlers must be idempotent (a rebuild replays everything; the
+ * stream version in the envelope is the natural guard) and run in the manager's transaction.
+ */
+public abstract class Projector {
+
+    /** Handles one event type; {@code envelope} carries stream, version, position, time and metadata. */
+    @FunctionalInterface
+    public interface Handler<E extends DomainEvent> {
+        void handle(E event, RecordedEvent envelope);
+    }
+
+    private final Map<Class<? extends DomainEvent>, Handler<? extends DomainEvent>> handlers = new LinkedHashMap<>();
+
+    /** The projector's stable name: its checkpoint and errors are stored under it. */
+    public abstract String name();
+
+    /** Deletes every row of the read model, for a rebuild from the start of the log. */
+    public abstract void reset();
+
+    /** Deletes the rows of one stream, for rebuilding a single stream. */
+    public abstract void reset(String tenantId, String streamId);
+
+    protected final <E extends DomainEvent> void on(Class<E> type, Handler<E> handler) {
+        if (handlers.putIfAbsent(type, handler) != null) {
+            throw new IllegalStateException(name() + " registers two handlers for " + type.getSimpleName());
+        }
+    }
+
+    public final Set<Class<? extends DomainEvent>> subscribesTo() {
+        return Collections.unmodifiableSet(handlers.keySet());
+    }
+
+    public final boolean handles(RecordedEvent envelope) {
+        return handlers.containsKey(envelope.event().getClass());
+    }
+
+    /** Applies the event if this projector subscribes to it. */
+    @SuppressWarnings("unchecked")
+    public final void apply(RecordedEvent envelope) {
+        Handler<DomainEvent> handler = (Handler<DomainEvent>) handlers.get(envelope.event().getClass());
+        if (handler != null) {
+            handler.handle(envelope.event(), envelope);
+        }
+    }
+}

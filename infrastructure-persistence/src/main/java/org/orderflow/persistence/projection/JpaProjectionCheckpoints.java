@@ -1,0 +1,125 @@
+package org.orderflow.persistence.projection;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.orderflow.application.eventstore.Checkpoint;
+import org.orderflow.application.projection.ProjectionCheckpoints;
+
+/**
+ * {@link ProjectionCheckpoints} in {@code projection_checkpoints}. The per-projector lock is
+ * {@code pg_try_advisory_xact_lock}: it needs no row, takes no transaction id (so it does not
+ * hold back gap-safe readers) and is released by commit or rollback.
+ */
+@ApplicationScoped
+public class JpaProjectionCheckpoints implements ProjectionCheckpoints {
+
+    private EntityManager em;
+
+    protected JpaProjectionCheckpoints() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public JpaProjectionCheckpoints(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public boolean tryLock(String projector) {
+        Object locked = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "projection:" + projector)
+                .getSingleResult();
+        return Boolean.TRUE.equals(locked);
+    }
+
+    @Override
+    public Checkpoint checkpoint(String projector) {
+        return find(projector).map(Position::checkpoint).orElse(Checkpoint.START);
+    }
+
+    @Override
+    public void save(String projector, Checkpoint checkpoint, Instant processedAt) {
+        em.createNativeQuery("""
+                        INSERT INTO projection_checkpoints (projector, transaction_id, position, last_processed_at)
+                        VALUES (?1, ?2, ?3, ?4)
+                        ON CONFLICT (projector) DO UPDATE SET transaction_id = EXCLUDED.transaction_id,
+                            position = EXCLUDED.position, last_processed_at = EXCLUDED.last_processed_at""")
+                .setParameter(1, projector)
+                .setParameter(2, checkpoint.transactionId())
+                .setParameter(3, checkpoint.position())
+                .setParameter(4, processedAt)
+                .executeUpdate();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Position> all() {
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT projector, transaction_id, position, last_processed_at FROM projection_checkpoints ORDER BY projector")
+                .getResultList();
+        return rows.stream().map(JpaProjectionCheckpoints::position).toList();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Optional<Position> find(String projector) {
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT projector, transaction_id, position, last_processed_at FROM projection_checkpoints WHERE projector = ?1")
+                .setParameter(1, projector)
+                .getResultList();
+        return rows.stream().findFirst().map(JpaProjectionCheckpoints::position);
+    }
+
+    @Override
+    public boolean hasPassed(String projector, long position) {
+        // Passed = the event sorts at or before the checkpoint in (transaction id, position) order.
+        Object passed = em.createNativeQuery("""
+                        SELECT NOT EXISTS (
+                            SELECT 1 FROM events e
+                             WHERE e.position = ?2
+                               AND NOT EXISTS (
+                                   SELECT 1 FROM projection_checkpoints c
+                                    WHERE c.projector = ?1
+                                      AND (c.transaction_id, c.position) >= (e.transaction_id::text::bigint, e.position)))""")
+                .setParameter(1, projector)
+                .setParameter(2, position)
+                .getSingleResult();
+        return Boolean.TRUE.equals(passed);
+    }
+
+    @Override
+    public Lag lag(String projector) {
+        Checkpoint checkpoint = checkpoint(projector);
+        Object[] row = (Object[]) em.createNativeQuery("""
+                        SELECT count(*), COALESCE(EXTRACT(EPOCH FROM (now() - min(recorded_at))) * 1000, 0)
+                          FROM events
+                         WHERE (transaction_id, position) > (CAST(CAST(?1 AS text) AS xid8), ?2)""")
+                .setParameter(1, checkpoint.transactionId())
+                .setParameter(2, checkpoint.position())
+                .getSingleResult();
+        long events = ((Number) row[0]).longValue();
+        return new Lag(events, Duration.ofMillis(events == 0 ? 0 : Math.max(0, ((Number) row[1]).longValue())));
+    }
+
+    private static Position position(Object[] row) {
+        return new Position((String) row[0], new Checkpoint(((Number) row[1]).longValue(), ((Number) row[2]).longValue()),
+                instant(row[3]));
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
+    }
+}

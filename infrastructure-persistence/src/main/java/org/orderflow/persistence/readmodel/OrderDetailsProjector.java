@@ -1,0 +1,108 @@
+package org.orderflow.persistence.readmodel;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.orderflow.domain.order.InventoryReserved;
+import org.orderflow.domain.order.ItemAdded;
+import org.orderflow.domain.order.ItemRemoved;
+import org.orderflow.domain.order.OrderCancelled;
+import org.orderflow.domain.order.OrderConfirmed;
+import org.orderflow.domain.order.OrderCreated;
+import org.orderflow.domain.order.PaymentProcessed;
+import org.orderflow.domain.order.ShippingAddress;
+
+/** Order details: one row per order with its lines, totals, reservation, payment and timestamps. */
+@Dependent
+public class OrderDetailsProjector extends RowProjector<OrderDetailsRow> {
+
+    public static final String NAME = "order-details";
+
+    /** A line as stored in the {@code lines} JSON column. */
+    public record Line(UUID lineId, String productName, UUID productId, int quantity, long unitPriceCents) {
+    }
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final TypeReference<List<Line>> LINES = new TypeReference<>() {
+    };
+
+    @Inject
+    public OrderDetailsProjector(EntityManager em) {
+        super(em, OrderDetailsRow.class);
+        on(OrderCreated.class, (event, envelope) -> create(envelope, key -> {
+            OrderDetailsRow row = new OrderDetailsRow(key);
+            row.customerName = event.customerName();
+            row.customerId = event.customerId();
+            row.shippingAddressJson = event.shippingAddress() == null ? null : write(event.shippingAddress());
+            row.status = "PENDING";
+            row.linesJson = "[]";
+            row.createdAt = envelope.recordedAt();
+            return row;
+        }));
+        on(ItemAdded.class, (event, envelope) -> update(envelope, row -> {
+            List<Line> lines = new ArrayList<>(lines(row));
+            lines.add(new Line(event.lineId(), event.productName(), event.productId(), event.quantity(),
+                    event.unitPriceCents()));
+            row.linesJson = write(lines);
+            row.totalCents += event.quantity() * event.unitPriceCents();
+            row.itemCount += event.quantity();
+        }));
+        on(ItemRemoved.class, (event, envelope) -> update(envelope, row -> {
+            row.linesJson = write(lines(row).stream().filter(line -> !line.lineId().equals(event.lineId())).toList());
+            row.totalCents -= event.quantity() * event.unitPriceCents();
+            row.itemCount -= event.quantity();
+        }));
+        on(InventoryReserved.class, (event, envelope) -> update(envelope, row -> {
+            row.status = "INVENTORY_RESERVED";
+            row.reservationId = event.reservationId();
+        }));
+        on(PaymentProcessed.class, (event, envelope) -> update(envelope, row -> {
+            row.status = "PAYMENT_PROCESSED";
+            row.paymentId = event.paymentId();
+        }));
+        on(OrderConfirmed.class, (event, envelope) -> update(envelope, row -> {
+            row.status = "CONFIRMED";
+            row.confirmedAt = envelope.recordedAt();
+        }));
+        on(OrderCancelled.class, (event, envelope) -> update(envelope, row -> {
+            row.status = "CANCELLED";
+            row.cancellationReason = event.reason();
+            row.cancelledAt = envelope.recordedAt();
+        }));
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    static List<Line> lines(OrderDetailsRow row) {
+        try {
+            return JSON.readValue(row.linesJson, LINES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable lines of order " + row.key.id(), e);
+        }
+    }
+
+    static ShippingAddress address(OrderDetailsRow row) {
+        try {
+            return row.shippingAddressJson == null ? null : JSON.readValue(row.shippingAddressJson, ShippingAddress.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable address of order " + row.key.id(), e);
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

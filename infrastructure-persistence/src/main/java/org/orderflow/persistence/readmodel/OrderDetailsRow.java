@@ -1,0 +1,84 @@
+package org.orderflow.persistence.readmodel;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Column;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.hibernate.annotations.ColumnTransformer;
+
+/** One order with everything a client shows on its page; lines and address as JSON. */
+@Entity
+@Table(name = "order_details")
+public class OrderDetailsRow implements VersionedRow {
+
+    @EmbeddedId
+    @AttributeOverride(name = "id", column = @Column(name = "order_id"))
+    TenantKey key;
+
+    @Column(name = "customer_name", nullable = false)
+    String customerName;
+
+    @Column(name = "customer_id")
+    String customerId;
+
+    @ColumnTransformer(write = "?::jsonb")
+    @Column(name = "shipping_address", columnDefinition = "jsonb")
+    String shippingAddressJson;
+
+    @Column(name = "status", nullable = false)
+    String status;
+
+    @ColumnTransformer(write = "?::jsonb")
+    @Column(name = "lines", nullable = false, columnDefinition = "jsonb")
+    String linesJson;
+
+    @Column(name = "total_cents", nullable = false)
+    long totalCents;
+
+    @Column(name = "item_count", nullable = false)
+    int itemCount;
+
+    @Column(name = "reservation_id")
+    String reservationId;
+
+    @Column(name = "payment_id")
+    String paymentId;
+
+    @Column(name = "cancellation_reason")
+    String cancellationReason;
+
+    @Column(name = "created_at", nullable = false)
+    Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    Instant updatedAt;
+
+    @Column(name = "confirmed_at")
+    Instant confirmedAt;
+
+    @Column(name = "cancelled_at")
+    Instant cancelledAt;
+
+    @Column(name = "version", nullable = false)
+    long version;
+
+    protected OrderDetailsRow() {
+    }
+
+    OrderDetailsRow(TenantKey key) {
+        this.key = key;
+    }
+
+    @Override
+    public long version() {
+        return version;
+    }
+
+    @Override
+    public void advance(long version, Instant at) {
+        this.version = version;
+        this.updatedAt = at;
+    }
+}

@@ -1,0 +1,39 @@
+package org.orderflow.persistence.readmodel;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.orderflow.domain.product.PriceUpdated;
+import org.orderflow.domain.product.ProductCreated;
+import org.orderflow.domain.product.ProductDeleted;
+
+/** The product catalogue: name, price, category, SKU, deleted flag and time. */
+@Dependent
+public class ProductCatalogProjector extends RowProjector<ProductCatalogRow> {
+
+    public static final String NAME = "product-catalog";
+
+    @Inject
+    public ProductCatalogProjector(EntityManager em) {
+        super(em, ProductCatalogRow.class);
+        on(ProductCreated.class, (event, envelope) -> create(envelope, key -> {
+            ProductCatalogRow row = new ProductCatalogRow(key);
+            row.name = event.name();
+            row.priceCents = event.priceCents();
+            row.categoryId = event.categoryId();
+            row.sku = event.sku();
+            row.createdAt = envelope.recordedAt();
+            return row;
+        }));
+        on(PriceUpdated.class, (event, envelope) -> update(envelope, row -> row.priceCents = event.newPriceCents()));
+        on(ProductDeleted.class, (event, envelope) -> update(envelope, row -> {
+            row.deleted = true;
+            row.deletedAt = envelope.recordedAt();
+        }));
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+}

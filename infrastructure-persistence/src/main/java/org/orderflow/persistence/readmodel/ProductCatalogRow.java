@@ -1,0 +1,63 @@
+package org.orderflow.persistence.readmodel;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Column;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One product of the catalogue, deleted ones included (flagged). */
+@Entity
+@Table(name = "product_catalog")
+public class ProductCatalogRow implements VersionedRow {
+
+    @EmbeddedId
+    @AttributeOverride(name = "id", column = @Column(name = "product_id"))
+    TenantKey key;
+
+    @Column(name = "name", nullable = false)
+    String name;
+
+    @Column(name = "price_cents", nullable = false)
+    long priceCents;
+
+    @Column(name = "category_id", nullable = false)
+    String categoryId;
+
+    @Column(name = "sku", nullable = false)
+    String sku;
+
+    @Column(name = "deleted", nullable = false)
+    boolean deleted;
+
+    @Column(name = "deleted_at")
+    Instant deletedAt;
+
+    @Column(name = "created_at", nullable = false)
+    Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    Instant updatedAt;
+
+    @Column(name = "version", nullable = false)
+    long version;
+
+    protected ProductCatalogRow() {
+    }
+
+    ProductCatalogRow(TenantKey key) {
+        this.key = key;
+    }
+
+    @Override
+    public long version() {
+        return version;
+    }
+
+    @Override
+    public void advance(long version, Instant at) {
+        this.version = version;
+        this.updatedAt = at;
+    }
+}

@@ -1,0 +1,288 @@
+package org.orderflow.persistence.readmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.orderflow.application.command.CommandContext;
+import org.orderflow.application.eventstore.Checkpoint;
+import org.orderflow.application.eventstore.EventStore;
+import org.orderflow.application.order.OrderView;
+import org.orderflow.application.order.Orders;
+import org.orderflow.application.product.ProductView;
+import org.orderflow.application.product.Products;
+import org.orderflow.application.projection.ProjectionManager;
+import org.orderflow.application.projection.Projector;
+import org.orderflow.application.snapshot.SnapshotPolicy;
+import org.orderflow.domain.DomainRuleViolation;
+import org.orderflow.domain.order.ItemAdded;
+import org.orderflow.domain.order.LineId;
+import org.orderflow.domain.order.Order;
+import org.orderflow.domain.order.OrderId;
+import org.orderflow.domain.product.Product;
+import org.orderflow.domain.product.ProductId;
+import org.orderflow.persistence.eventstore.EventSerializer;
+import org.orderflow.persistence.eventstore.JpaEventStore;
+import org.orderflow.persistence.projection.JpaProjectionCheckpoints;
+import org.orderflow.persistence.snapshot.JpaSnapshotStore;
+import org.orderflow.persistence.support.TestDatabase;
+
+/** The projectors and the manager against real PostgreSQL: read models equal what a full replay produces. */
+class ProjectionsTest {
+
+    private static TestDatabase db;
+    private static final List<UUID> ORDERS = new ArrayList<>();
+    private static final List<UUID> PRODUCTS = new ArrayList<>();
+    private static final CommandContext CONTEXT = CommandContext.of("projections-test");
+
+    @BeforeAll
+    static void writeARandomMixOfCommands() {
+        db = TestDatabase.create();
+        Random random = new Random(42);
+        for (int p = 0; p < 5; p++) {
+            UUID id = UUID.randomUUID();
+            PRODUCTS.add(id);
+            db.run(em -> products(em).create(CONTEXT, id, Product.create(new ProductId(id), "product " + id, 100 + random.nextInt(900), "cat")));
+        }
+        for (int o = 0; o < 25; o++) {
+            UUID id = UUID.randomUUID();
+            ORDERS.add(id);
+            db.run(em -> orders(em).create(CONTEXT, id, Order.create(new OrderId(id), "customer " + random.nextInt(5),
+                    "c-" + random.nextInt(3), null)));
+        }
+        for (int step = 0; step < 300; step++) {
+            int command = random.nextInt(8);
+            UUID order = ORDERS.get(random.nextInt(ORDERS.size()));
+            UUID product = PRODUCTS.get(random.nextInt(PRODUCTS.size()));
+            long seed = random.nextLong();
+            try {
+                db.run(em -> decide(em, command, order, product, new Random(seed)));
+            } catch (DomainRuleViolation refused) {
+                // refused commands store nothing; the mix goes on
+            }
+        }
+    }
+
+    @AfterAll
+    static void drop() {
+        db.close();
+    }
+
+    private static void decide(EntityManager em, int command, UUID orderId, UUID productId, Random random) {
+        if (command == 7) {
+            var product = products(em).load(CONTEXT, productId);
+            products(em).append(CONTEXT, product, random.nextInt(5) == 0 ? product.aggregate().delete()
+                    : product.aggregate().updatePrice(1 + random.nextInt(1000)));
+            return;
+        }
+        Orders orders = orders(em);
+        var order = orders.load(CONTEXT, orderId);
+        Order state = order.aggregate();
+        orders.append(CONTEXT, order, switch (command) {
+            case 0, 1, 2 -> state.addItem(new LineId(UUID.randomUUID()), "item", random.nextBoolean() ? productId : null,
+                    1 + random.nextInt(4), random.nextInt(5000));
+            case 3 -> state.lines().isEmpty() ? List.of() : state.removeItem(state.lines().get(0).lineId());
+            case 4 -> state.reserveInventory("R-" + random.nextInt(99));
+            case 5 -> state.processPayment("P-" + random.nextInt(99), state.totalCents());
+            default -> random.nextBoolean() ? state.confirm() : state.cancel("reason " + random.nextInt(9));
+        });
+    }
+
+    private static EventStore store(EntityManager em) {
+        return new JpaEventStore(em, Clock.systemUTC(), new EventSerializer());
+    }
+
+    private static Orders orders(EntityManager em) {
+        return new Orders(store(em), new JpaSnapshotStore(em, Clock.systemUTC()), SnapshotPolicy.NEVER);
+    }
+
+    private static Products products(EntityManager em) {
+        return new Products(store(em), new JpaSnapshotStore(em, Clock.systemUTC()), SnapshotPolicy.NEVER);
+    }
+
+    private static List<Projector> projectors(EntityManager em) {
+        return List.of(new OrderSummaryProjector(em), new OrderDetailsProjector(em), new ProductCatalogProjector(em));
+    }
+
+    private static ProjectionManager manager(EntityManager em, List<Projector> projectors) {
+        return new ProjectionManager(projectors, store(em), new JpaProjectionCheckpoints(em), Clock.systemUTC());
+    }
+
+    /** Runs every projector to the head of the log, one transaction per batch of 7 events. */
+    private static long catchUp() {
+        long total = 0;
+        for (int index = 0; index < 3; index++) {
+            int projector = index;
+            while (true) {
+                int read = db.inTransaction(em -> {
+                    List<Projector> all = projectors(em);
+                    return manager(em, all).runBatch(all.get(projector), 7).eventsRead();
+                });
+                total += read;
+                if (read == 0) {
+                    break;
+                }
+            }
+        }
+        return total;
+    }
+
+    private static String dump(String table) throws SQLException {
+        StringBuilder out = new StringBuilder();
+        try (Connection c = db.connection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY 1, 2")) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int i = 1; i <= columns; i++) {
+                    out.append(rs.getString(i)).append('|');
+                }
+                out.append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** An order view without the read-path detail (position) that read models do not carry. */
+    private static OrderView comparable(OrderView view) {
+        return new OrderView(view.orderId(), view.customerName(), view.customerId(), view.shippingAddress(), view.status(),
+                view.lines(), view.totalCents(), view.itemCount(), view.reservationId(), view.paymentId(),
+                view.cancellationReason(), view.version(), 0);
+    }
+
+    @Test
+    void read_models_equal_what_a_full_replay_produces() {
+        catchUp();
+
+        for (UUID id : ORDERS) {
+            OrderView replayed = db.inTransaction(em -> orders(em).replayFully("default", id)
+                    .map(loaded -> new OrderView(id.toString(), loaded.aggregate().customerName(),
+                            loaded.aggregate().customerId(), loaded.aggregate().shippingAddress(),
+                            loaded.aggregate().status(), List.copyOf(loaded.aggregate().lines()),
+                            loaded.aggregate().totalCents(), loaded.aggregate().itemCount(),
+                            loaded.aggregate().reservationId(), loaded.aggregate().paymentId(),
+                            loaded.aggregate().cancellationReason(), loaded.version(), 0)).orElseThrow());
+            OrderView projected = db.inTransaction(em -> new JpaOrderReadModel(em).details("default", id).orElseThrow());
+            assertThat(comparable(projected)).isEqualTo(replayed);
+            var summary = db.inTransaction(em -> new JpaOrderReadModel(em).summaries("default", null, null, 0, 100))
+                    .stream().filter(s -> s.orderId().equals(id.toString())).findFirst().orElseThrow();
+            assertThat(summary.status()).isEqualTo(replayed.status().name());
+            assertThat(summary.totalCents()).isEqualTo(replayed.totalCents());
+            assertThat(summary.itemCount()).isEqualTo(replayed.itemCount());
+            assertThat(summary.version()).isEqualTo(replayed.version());
+        }
+        for (UUID id : PRODUCTS) {
+            ProductView projected = db.inTransaction(em -> new JpaProductCatalog(em).find("default", id).orElseThrow());
+            Product replayed = db.inTransaction(em -> products(em).replayFully("default", id).orElseThrow().aggregate());
+            assertThat(projected.priceCents()).isEqualTo(replayed.priceCents());
+            assertThat(projected.deleted()).isEqualTo(replayed.deleted());
+            assertThat(projected.sku()).isEqualTo(replayed.sku());
+        }
+    }
+
+    @Test
+    void rebuilding_from_the_start_gives_the_same_rows() throws SQLException {
+        catchUp();
+        String summaries = dump("order_summaries");
+        String details = dump("order_details");
+        String catalog = dump("product_catalog");
+
+        db.run(em -> {
+            List<Projector> all = projectors(em);
+            all.forEach(projector -> assertThat(manager(em, all).reset(projector)).isTrue());
+        });
+        assertThat(dump("order_summaries")).isEmpty();
+        long replayed = catchUp();
+
+        assertThat(replayed).isGreaterThan(0);
+        assertThat(dump("order_summaries")).isEqualTo(summaries);
+        assertThat(dump("order_details")).isEqualTo(details);
+        assertThat(dump("product_catalog")).isEqualTo(catalog);
+    }
+
+    @Test
+    void a_failing_handler_rolls_back_the_batch_rows_and_checkpoint_together() {
+        catchUp();
+        Projector failing = new Projector() {
+            {
+                on(ItemAdded.class, (event, envelope) -> {
+                    throw new IllegalStateException("boom");
+                });
+            }
+
+            @Override
+            public String name() {
+                return "failing-test-projector";
+            }
+
+            @Override
+            public void reset() {
+            }
+
+            @Override
+            public void reset(String tenantId, String streamId) {
+            }
+        };
+
+        assertThatThrownBy(() -> db.run(em -> manager(em, List.of(failing)).runBatch(failing, 100)))
+                .hasMessageContaining("boom");
+
+        Checkpoint after = db.inTransaction(em -> new JpaProjectionCheckpoints(em).checkpoint("failing-test-projector"));
+        assertThat(after).isEqualTo(Checkpoint.START);
+    }
+
+    private static boolean passed(long position) {
+        return db.inTransaction(em -> new JpaProjectionCheckpoints(em).hasPassed(OrderSummaryProjector.NAME, position));
+    }
+
+    @Test
+    void a_caught_up_projector_has_passed_the_head_and_has_no_lag_until_a_new_event() {
+        catchUp();
+        long head = db.inTransaction(em -> store(em).readAll(Checkpoint.START, 100_000)).stream()
+                .mapToLong(e -> e.position()).max().orElseThrow();
+
+        assertThat(passed(head)).isTrue();
+        assertThat(db.inTransaction(em -> new JpaProjectionCheckpoints(em).lag(OrderSummaryProjector.NAME)).events())
+                .isZero();
+
+        UUID id = UUID.randomUUID();
+        long position = db.inTransaction(em -> orders(em).create(CONTEXT, id,
+                Order.create(new OrderId(id), "late", null, null))).lastPosition();
+
+        assertThat(passed(position)).isFalse();
+        assertThat(db.inTransaction(em -> new JpaProjectionCheckpoints(em).lag(OrderSummaryProjector.NAME)).events())
+                .isEqualTo(1);
+        catchUp();
+        assertThat(passed(position)).isTrue();
+        ORDERS.add(id);
+    }
+
+    @Test
+    void a_projector_locked_by_another_transaction_is_skipped_not_run_twice() {
+        EntityManager holder = db.emf().createEntityManager();
+        try {
+            holder.getTransaction().begin();
+            assertThat(new JpaProjectionCheckpoints(holder).tryLock(OrderSummaryProjector.NAME)).isTrue();
+
+            ProjectionManager.BatchResult result = db.inTransaction(em -> {
+                List<Projector> all = projectors(em);
+                return manager(em, all).runBatch(all.get(0), 10);
+            });
+
+            assertThat(result.locked()).isFalse();
+        } finally {
+            TestDatabase.release(holder);
+        }
+    }
+}
