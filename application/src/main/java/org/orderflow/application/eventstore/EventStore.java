@@ -41,14 +41,6 @@ public interface EventStore {
     long currentVersion(StreamId stream);
 
     /**
-     * Ids of the tenant's streams of one type, newest stream first, for paging through them.
-     *
-     * @param offset how many of the newest streams to skip
-     * @param limit  at most this many ids
-     */
-    List<String> streamIds(String tenantId, String streamType, int offset, int limit);
-
-    /**
      * Every stream of every tenant and type, in (tenant, id) order, after {@code after} (null:
      * from the start), at most {@code limit}: for jobs that walk all streams.
      */

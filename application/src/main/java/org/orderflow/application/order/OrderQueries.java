@@ -3,15 +3,12 @@ package org.orderflow.application.order;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.util.List;
-import org.orderflow.application.eventstore.EventStore;
 import org.orderflow.application.query.AggregateQueries;
 import org.orderflow.domain.order.Order;
 
 /**
- * Reads orders by replaying their streams. This is the interim read path until the order
- * projections exist; it is exact (always the latest committed state) but costs a load per
- * order, so lists are paged and bounded.
+ * Reads an order by replaying its stream: its state at a version or an instant, and its
+ * history. Current state and lists come from the read models ({@link OrderReadModel}).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -22,12 +19,7 @@ public class OrderQueries extends AggregateQueries<Order, OrderView> {
     }
 
     @Inject
-    public OrderQueries(Orders orders, EventStore store) {
-        super(orders, store, loaded -> OrderView.of(loaded.aggregate(), loaded.version(), loaded.lastPosition()));
-    }
-
-    /** Orders of the tenant, newest first. */
-    public List<OrderView> list(String tenantId, int offset, int limit) {
-        return page(tenantId, offset, limit);
+    public OrderQueries(Orders orders) {
+        super(orders, loaded -> OrderView.of(loaded.aggregate(), loaded.version(), loaded.lastPosition()));
     }
 }

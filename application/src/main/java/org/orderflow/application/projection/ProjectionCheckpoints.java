@@ -27,7 +27,10 @@ public interface ProjectionCheckpoints {
 
     List<Position> all();
 
-    /** Whether the projector has processed the event at this global position (or it does not exist). */
+    /**
+     * Whether the projector has processed the event at this global position. A position without
+     * an event counts as passed below the head of the log (a gap) and as not passed beyond it.
+     */
     boolean hasPassed(String projector, long position);
 
     Optional<Position> find(String projector);

@@ -7,13 +7,11 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.orderflow.application.command.EventSourcedRepository;
 import org.orderflow.application.command.EventSourcedRepository.Loaded;
-import org.orderflow.application.eventstore.EventStore;
 import org.orderflow.application.eventstore.RecordedEvent;
 
 /**
  * Reads one aggregate type by replaying its streams: the current state (from the latest
- * snapshot + tail), the state at a version or an instant (always from events), its history,
- * and a page of the tenant's streams.
+ * snapshot + tail), the state at a version or an instant (always from events), and its history.
  *
  * @param <A> the aggregate
  * @param <V> the view clients read
@@ -21,16 +19,14 @@ import org.orderflow.application.eventstore.RecordedEvent;
 public abstract class AggregateQueries<A, V extends VersionedView> {
 
     private EventSourcedRepository<A, ?, ?> repository;
-    private EventStore store;
     private Function<Loaded<A>, V> view;
 
     protected AggregateQueries() {
         // for CDI proxies
     }
 
-    protected AggregateQueries(EventSourcedRepository<A, ?, ?> repository, EventStore store, Function<Loaded<A>, V> view) {
+    protected AggregateQueries(EventSourcedRepository<A, ?, ?> repository, Function<Loaded<A>, V> view) {
         this.repository = repository;
-        this.store = store;
         this.view = view;
     }
 
@@ -51,13 +47,5 @@ public abstract class AggregateQueries<A, V extends VersionedView> {
     /** Its events with their envelopes, paged by version. */
     public List<RecordedEvent> history(String tenantId, UUID id, long afterVersion, int limit) {
         return repository.history(tenantId, id, afterVersion, limit);
-    }
-
-    /** The tenant's aggregates of this type, newest first. */
-    protected List<V> page(String tenantId, int offset, int limit) {
-        return store.streamIds(tenantId, repository.streamType(), offset, limit).stream()
-                .map(id -> find(tenantId, UUID.fromString(id)))
-                .flatMap(Optional::stream)
-                .toList();
     }
 }

@@ -128,21 +128,6 @@ public class JpaEventStore implements EventStore {
 
     @Override
     @SuppressWarnings("unchecked")
-    public List<String> streamIds(String tenantId, String streamType, int offset, int limit) {
-        // A stream starts with its version-1 event, so the first events order streams by creation.
-        return em.createNativeQuery("""
-                        SELECT stream_id FROM events
-                         WHERE tenant_id = ?1 AND stream_type = ?2 AND stream_version = 1
-                         ORDER BY position DESC OFFSET ?3 LIMIT ?4""")
-                .setParameter(1, tenantId)
-                .setParameter(2, streamType)
-                .setParameter(3, offset)
-                .setParameter(4, limit)
-                .getResultList();
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
     public List<StreamId> streams(StreamId after, int limit) {
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT tenant_id, stream_type, stream_id FROM events

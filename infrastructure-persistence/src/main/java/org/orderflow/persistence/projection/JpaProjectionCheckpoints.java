@@ -80,14 +80,16 @@ public class JpaProjectionCheckpoints implements ProjectionCheckpoints {
     @Override
     public boolean hasPassed(String projector, long position) {
         // Passed = the event sorts at or before the checkpoint in (transaction id, position) order.
+        // A position with no event is passed if it lies below the head (a gap left by the pooled
+        // sequence) and not yet if it lies beyond it.
         Object passed = em.createNativeQuery("""
-                        SELECT NOT EXISTS (
-                            SELECT 1 FROM events e
-                             WHERE e.position = ?2
-                               AND NOT EXISTS (
-                                   SELECT 1 FROM projection_checkpoints c
-                                    WHERE c.projector = ?1
-                                      AND (c.transaction_id, c.position) >= (e.transaction_id::text::bigint, e.position)))""")
+                        SELECT CASE
+                                 WHEN e.position IS NULL THEN q.p <= (SELECT COALESCE(max(position), 0) FROM events)
+                                 ELSE EXISTS (SELECT 1 FROM projection_checkpoints c
+                                               WHERE c.projector = ?1
+                                                 AND (c.transaction_id, c.position) >= (e.transaction_id::text::bigint, e.position))
+                               END
+                          FROM (SELECT CAST(?2 AS bigint) AS p) q LEFT JOIN events e ON e.position = q.p""")
                 .setParameter(1, projector)
                 .setParameter(2, position)
                 .getSingleResult();

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** A small HTTP client for the deployed API: JSON in, status + headers + parsed JSON out. */
 public final class Api {
@@ -20,7 +21,14 @@ public final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * The highest global position any command answered in this test run: reads send it as
+     * X-Min-Position (read-your-writes), as a client that wants to see its own writes does.
+     */
+    private static final AtomicLong LAST_POSITION = new AtomicLong();
+
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private boolean readYourWrites = true;
 
     public static Api client() {
         return new Api();
@@ -31,11 +39,32 @@ public final class Api {
         Api copy = new Api();
         copy.headers.putAll(headers);
         copy.headers.put(name, value);
+        copy.readYourWrites = readYourWrites;
         return copy;
     }
 
+    /** A copy of this client that does not send X-Min-Position on reads. */
+    public Api withoutReadYourWrites() {
+        Api copy = new Api();
+        copy.headers.putAll(headers);
+        copy.readYourWrites = false;
+        return copy;
+    }
+
+    public String headerValue(String name) {
+        return headers.get(name);
+    }
+
+    public static long lastPosition() {
+        return LAST_POSITION.get();
+    }
+
     public Reply get(String path) {
-        return send(builder(path).GET());
+        HttpRequest.Builder request = builder(path).GET();
+        if (readYourWrites && LAST_POSITION.get() > 0 && !headers.containsKey("X-Min-Position")) {
+            request.header("X-Min-Position", Long.toString(LAST_POSITION.get()));
+        }
+        return send(request);
     }
 
     /** A path on the server itself rather than under the API (health, metrics, openapi). */
@@ -71,7 +100,12 @@ public final class Api {
     private static Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response);
+            Reply reply = new Reply(response);
+            if (!"GET".equals(response.request().method()) && response.statusCode() < 300
+                    && response.body().contains("\"position\"")) {
+                LAST_POSITION.accumulateAndGet(reply.number("position"), Math::max);
+            }
+            return reply;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

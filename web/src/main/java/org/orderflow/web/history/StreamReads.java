@@ -2,8 +2,10 @@ package org.orderflow.web.history;
 
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.orderflow.application.command.AggregateNotFound;
 import org.orderflow.application.query.AggregateQueries;
 import org.orderflow.application.query.VersionedView;
@@ -14,11 +16,14 @@ public final class StreamReads {
     private StreamReads() {
     }
 
-    /** The current state with its version as ETag, or a past state (no ETag: it is not current). */
-    public static <V extends VersionedView> Response get(AggregateQueries<?, V> queries, String tenant, String type,
-                                                         String rawId, UUID id, Long atVersion, String asOf,
-                                                         Function<V, ?> body) {
-        V view = PointInTime.resolve(atVersion, asOf, () -> queries.find(tenant, id),
+    /**
+     * The current state ({@code current}: the read model) with its version as ETag, or a past
+     * state rebuilt from events (no ETag: it is not current).
+     */
+    public static <V extends VersionedView> Response get(AggregateQueries<?, V> queries, Supplier<Optional<V>> current,
+                                                         String tenant, String type, String rawId, UUID id,
+                                                         Long atVersion, String asOf, Function<V, ?> body) {
+        V view = PointInTime.resolve(atVersion, asOf, current,
                         version -> queries.findAtVersion(tenant, id, version),
                         instant -> queries.findAsOf(tenant, id, instant))
                 .orElseThrow(() -> new AggregateNotFound(type, rawId));

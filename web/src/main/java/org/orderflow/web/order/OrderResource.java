@@ -5,6 +5,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -32,6 +35,7 @@ import org.orderflow.application.command.CommandBus;
 import org.orderflow.application.command.CommandResult;
 import org.orderflow.application.order.OrderCommands;
 import org.orderflow.application.order.OrderQueries;
+import org.orderflow.application.order.OrderReadModel;
 import org.orderflow.application.order.Orders;
 import org.orderflow.web.order.OrderRequests.AddItemBody;
 import org.orderflow.web.order.OrderRequests.CancelBody;
@@ -41,7 +45,10 @@ import org.orderflow.web.order.OrderRequests.RemoveItemBody;
 import org.orderflow.web.order.OrderRequests.ReserveInventoryBody;
 import org.orderflow.web.order.OrderResponses.CommandAccepted;
 import org.orderflow.web.order.OrderResponses.OrderPage;
+import org.orderflow.persistence.readmodel.OrderDetailsProjector;
+import org.orderflow.persistence.readmodel.OrderSummaryProjector;
 import org.orderflow.web.history.HistoryPage;
+import org.orderflow.web.projection.ReadYourWrites;
 import org.orderflow.web.history.StreamReads;
 import org.orderflow.web.request.ApiHeaders;
 import org.orderflow.web.request.CommandResponses;
@@ -64,6 +71,12 @@ public class OrderResource {
 
     @Inject
     OrderQueries queries;
+
+    @Inject
+    OrderReadModel readModel;
+
+    @Inject
+    ReadYourWrites readYourWrites;
 
     @Context
     HttpHeaders headers;
@@ -172,8 +185,13 @@ public class OrderResource {
     @APIResponse(responseCode = "404", description = "No such order in this tenant")
     public Response get(@PathParam("id") String id, @QueryParam("at_version") Long atVersion,
                         @QueryParam("as_of") String asOf) {
-        return StreamReads.get(queries, ApiHeaders.tenant(headers), Orders.STREAM_TYPE, id, orderId(id), atVersion, asOf,
-                OrderResponses.Order::of);
+        String tenant = ApiHeaders.tenant(headers);
+        UUID orderId = orderId(id);
+        if (atVersion == null && asOf == null) {
+            readYourWrites.await(headers, List.of(OrderDetailsProjector.NAME));
+        }
+        return StreamReads.get(queries, () -> readModel.details(tenant, orderId), tenant, Orders.STREAM_TYPE, id, orderId,
+                atVersion, asOf, OrderResponses.Order::of);
     }
 
     @GET
@@ -190,11 +208,18 @@ public class OrderResource {
     }
 
     @GET
-    @Operation(summary = "List orders", description = "The tenant's orders, newest first, paged.")
+    @Operation(summary = "List orders", description = "Order summaries of the tenant from the read model, newest "
+            + "first, paged; filter by status and customer_id. Send X-Min-Position to read your writes.")
+    @APIResponse(responseCode = "200", description = "A page of summaries")
+    @APIResponse(responseCode = "503", description = "X-Min-Position not reached by the projection in time")
     public OrderPage list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
-                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        var orders = queries.list(ApiHeaders.tenant(headers), page * size, size).stream()
-                .map(OrderResponses.Order::of).toList();
+                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
+                          @QueryParam("status") @Pattern(regexp = "PENDING|INVENTORY_RESERVED|PAYMENT_PROCESSED|CONFIRMED|CANCELLED")
+                          String status,
+                          @QueryParam("customer_id") @Size(max = 100) String customerId) {
+        readYourWrites.await(headers, List.of(OrderSummaryProjector.NAME));
+        var orders = readModel.summaries(ApiHeaders.tenant(headers), status, customerId, page * size, size).stream()
+                .map(OrderResponses.Summary::of).toList();
         return new OrderPage(orders, page, size);
     }
 

@@ -3,6 +3,7 @@ package org.orderflow.web.order;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.util.List;
 import org.orderflow.application.command.CommandResult;
+import org.orderflow.application.order.OrderSummaryView;
 import org.orderflow.application.order.OrderView;
 import org.orderflow.domain.order.OrderLine;
 import org.orderflow.domain.order.ShippingAddress;
@@ -75,8 +76,26 @@ public final class OrderResponses {
         }
     }
 
+    /** One order in a list. */
+    public record Summary(
+            @JsonbProperty("order_id") String orderId,
+            @JsonbProperty("customer_name") String customerName,
+            @JsonbProperty("customer_id") String customerId,
+            @JsonbProperty("status") String status,
+            @JsonbProperty("total_cents") long totalCents,
+            @JsonbProperty("item_count") int itemCount,
+            @JsonbProperty("created_at") String createdAt,
+            @JsonbProperty("updated_at") String updatedAt,
+            @JsonbProperty("version") long version) {
+
+        static Summary of(OrderSummaryView view) {
+            return new Summary(view.orderId(), view.customerName(), view.customerId(), view.status(), view.totalCents(),
+                    view.itemCount(), view.createdAt().toString(), view.updatedAt().toString(), view.version());
+        }
+    }
+
     public record OrderPage(
-            @JsonbProperty("orders") List<Order> orders,
+            @JsonbProperty("orders") List<Summary> orders,
             @JsonbProperty("page") int page,
             @JsonbProperty("size") int size) {
     }

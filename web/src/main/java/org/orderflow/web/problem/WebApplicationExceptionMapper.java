@@ -16,6 +16,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Override
     public Response toResponse(WebApplicationException exception) {
+        if (exception.getResponse().getMediaType() != null
+                && Problems.MEDIA_TYPE.equals(exception.getResponse().getMediaType().toString())) {
+            return exception.getResponse(); // already a problem, built where the error is understood
+        }
         Response.StatusType status = exception.getResponse().getStatusInfo();
         if (status.getStatusCode() == 400 && MalformedJson.isCausedByJson(exception)) {
             return MalformedJson.response(exception);

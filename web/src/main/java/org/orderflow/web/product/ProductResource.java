@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -32,13 +33,16 @@ import org.orderflow.application.command.Command;
 import org.orderflow.application.command.CommandBus;
 import org.orderflow.application.command.CommandResult;
 import org.orderflow.application.product.ProductCommands;
+import org.orderflow.application.product.ProductCatalog;
 import org.orderflow.application.product.ProductQueries;
 import org.orderflow.application.product.Products;
 import org.orderflow.web.product.ProductApi.CommandAccepted;
 import org.orderflow.web.product.ProductApi.CreateProductBody;
 import org.orderflow.web.product.ProductApi.ProductPage;
 import org.orderflow.web.product.ProductApi.UpdatePriceBody;
+import org.orderflow.persistence.readmodel.ProductCatalogProjector;
 import org.orderflow.web.history.HistoryPage;
+import org.orderflow.web.projection.ReadYourWrites;
 import org.orderflow.web.history.StreamReads;
 import org.orderflow.web.request.ApiHeaders;
 import org.orderflow.web.request.CommandResponses;
@@ -57,6 +61,12 @@ public class ProductResource {
 
     @Inject
     ProductQueries queries;
+
+    @Inject
+    ProductCatalog catalog;
+
+    @Inject
+    ReadYourWrites readYourWrites;
 
     @Context
     HttpHeaders headers;
@@ -111,8 +121,13 @@ public class ProductResource {
     @APIResponse(responseCode = "404", description = "No such product in this tenant")
     public Response get(@PathParam("id") String id, @QueryParam("at_version") Long atVersion,
                         @QueryParam("as_of") String asOf) {
-        return StreamReads.get(queries, ApiHeaders.tenant(headers), Products.STREAM_TYPE, id, productId(id), atVersion, asOf,
-                ProductApi.Product::of);
+        String tenant = ApiHeaders.tenant(headers);
+        UUID productId = productId(id);
+        if (atVersion == null && asOf == null) {
+            readYourWrites.await(headers, List.of(ProductCatalogProjector.NAME));
+        }
+        return StreamReads.get(queries, () -> catalog.find(tenant, productId), tenant, Products.STREAM_TYPE, id,
+                productId, atVersion, asOf, ProductApi.Product::of);
     }
 
     @GET
@@ -132,7 +147,8 @@ public class ProductResource {
     public ProductPage list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
                             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
                             @QueryParam("include_deleted") @DefaultValue("false") boolean includeDeleted) {
-        var products = queries.list(ApiHeaders.tenant(headers), page * size, size, includeDeleted).stream()
+        readYourWrites.await(headers, List.of(ProductCatalogProjector.NAME));
+        var products = catalog.list(ApiHeaders.tenant(headers), includeDeleted, page * size, size).stream()
                 .map(ProductApi.Product::of).toList();
         return new ProductPage(products, page, size);
     }

@@ -1,0 +1,134 @@
+package org.orderflow.it.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.orderflow.it.support.Api;
+import org.orderflow.it.support.Api.Reply;
+import org.orderflow.it.support.Deployments;
+
+/** The read side on the deployed service: read-your-writes, filters, status with lag, rebuilds. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ProjectionsIT {
+
+    private static final String ITEM = "{\"order_item\":{\"product_name\":\"item\",\"quantity\":2,\"unit_price_cents\":150}}";
+    private final Api api = Api.client().with("X-Tenant-ID", "proj" + UUID.randomUUID().toString().substring(0, 8));
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.orderflowWar();
+    }
+
+    @Test
+    void a_query_with_the_commands_position_sees_the_write() {
+        Api reader = api.withoutReadYourWrites();
+        String id = api.post("/orders", "{\"order\":{\"customer_name\":\"Knuth\"}}").text("order_id");
+        long position = api.post("/orders/" + id + "/add_item", ITEM).number("position");
+
+        Reply order = reader.with("X-Min-Position", Long.toString(position)).get("/orders/" + id);
+
+        assertThat(order.status()).isEqualTo(200);
+        assertThat(order.number("item_count")).isEqualTo(2);
+        assertThat(order.number("total_cents")).isEqualTo(300);
+        assertThat(order.number("version")).isEqualTo(2);
+    }
+
+    @Test
+    void a_position_the_projections_do_not_reach_in_time_is_503_with_retry_after() {
+        Reply reply = api.withoutReadYourWrites().with("X-Min-Position", "9000000000000000").get("/orders?size=1");
+
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.header("Retry-After")).isEqualTo("1");
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.text("type")).isEqualTo("/problems/not-yet-projected");
+    }
+
+    @Test
+    void a_malformed_min_position_is_400() {
+        assertThat(api.withoutReadYourWrites().with("X-Min-Position", "soon").get("/orders").status()).isEqualTo(400);
+    }
+
+    @Test
+    void the_order_list_filters_by_status_and_customer() {
+        String confirmed = api.post("/orders", "{\"order\":{\"customer_name\":\"A\",\"customer_id\":\"c-1\"}}").text("order_id");
+        api.post("/orders/" + confirmed + "/add_item", ITEM);
+        api.post("/orders/" + confirmed + "/confirm");
+        String pending = api.post("/orders", "{\"order\":{\"customer_name\":\"B\",\"customer_id\":\"c-2\"}}").text("order_id");
+
+        assertThat(api.get("/orders?status=CONFIRMED").json().path("orders").findValuesAsText("order_id"))
+                .containsExactly(confirmed);
+        assertThat(api.get("/orders?customer_id=c-2").json().path("orders").findValuesAsText("order_id"))
+                .containsExactly(pending);
+        JsonNode summary = api.get("/orders?status=CONFIRMED").json().path("orders").get(0);
+        assertThat(summary.path("total_cents").asLong()).isEqualTo(300);
+        assertThat(summary.path("item_count").asInt()).isEqualTo(2);
+        assertThat(api.get("/orders?status=LOST").status()).isEqualTo(400);
+    }
+
+    @Test
+    void the_status_lists_every_projector_with_its_checkpoint_and_lag() {
+        api.post("/orders", "{\"order\":{\"customer_name\":\"Status\"}}");
+        api.get("/orders?size=1"); // waits until the summaries passed the write
+
+        JsonNode states = api.get("/ops/projections").json();
+
+        assertThat(states.findValuesAsText("projector"))
+                .containsExactlyInAnyOrder("order-summary", "order-details", "product-catalog");
+        for (JsonNode state : states) {
+            assertThat(state.path("position").asLong()).isPositive();
+            assertThat(state.path("lag_events").asLong()).isGreaterThanOrEqualTo(0);
+            assertThat(state.path("subscribes_to")).isNotEmpty();
+        }
+    }
+
+    @Test
+    void a_full_rebuild_reproduces_the_read_model() {
+        String id = api.post("/orders", "{\"order\":{\"customer_name\":\"Rebuild\"}}").text("order_id");
+        api.post("/orders/" + id + "/add_item", ITEM);
+        String before = api.get("/orders/" + id).response().body();
+        String listBefore = api.get("/orders").response().body();
+
+        Reply rebuilt = api.post("/ops/projections/order-details/rebuild");
+        Reply rebuiltSummaries = api.post("/ops/projections/order-summary/rebuild?batch_size=250");
+
+        assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(200);
+        assertThat(rebuilt.number("events")).isPositive();
+        assertThat(rebuiltSummaries.status()).isEqualTo(200);
+        assertThat(api.get("/orders/" + id).response().body()).isEqualTo(before);
+        assertThat(api.get("/orders").response().body()).isEqualTo(listBefore);
+    }
+
+    @Test
+    void a_single_stream_rebuild_restores_its_rows() {
+        String id = api.post("/orders", "{\"order\":{\"customer_name\":\"One\"}}").text("order_id");
+        api.post("/orders/" + id + "/add_item", ITEM);
+        String before = api.get("/orders/" + id).response().body();
+
+        Reply rebuilt = api.post("/ops/projections/order-details/rebuild?stream_type=Order&stream_id=" + id
+                + "&tenant_id=" + tenantOf());
+
+        assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(200);
+        assertThat(rebuilt.text("stream_id")).isEqualTo(id);
+        assertThat(api.get("/orders/" + id).response().body()).isEqualTo(before);
+    }
+
+    @Test
+    void rebuilding_an_unknown_projector_is_404() {
+        Reply reply = api.post("/ops/projections/invoices/rebuild");
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.text("detail")).contains("invoices");
+    }
+
+    private String tenantOf() {
+        return api.headerValue("X-Tenant-ID");
+    }
+}

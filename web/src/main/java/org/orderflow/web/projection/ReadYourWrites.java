@@ -1,0 +1,51 @@
+package org.orderflow.web.projection;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.orderflow.application.projection.ProjectionStatus;
+import org.orderflow.web.problem.Problems;
+
+/**
+ * The {@code X-Min-Position} contract: a query that sends the global position a command
+ * answered waits (at most {@code orderflow.read-your-writes.timeout-ms}) until the projectors it
+ * reads from have processed it; if they have not by then it answers 503 with Retry-After.
+ */
+@ApplicationScoped
+public class ReadYourWrites {
+
+    public static final String HEADER = "X-Min-Position";
+
+    @Inject
+    ProjectionStatus status;
+
+    @Inject
+    @ConfigProperty(name = "orderflow.read-your-writes.timeout-ms", defaultValue = "2000")
+    long timeoutMillis;
+
+    /** Waits for the projectors if the request carries a position; throws 503 if they do not get there in time. */
+    public void await(HttpHeaders headers, List<String> projectors) {
+        String header = headers.getHeaderString(HEADER);
+        if (header == null || header.isBlank()) {
+            return;
+        }
+        long position;
+        try {
+            position = Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("Header " + HEADER + " must be a global position (a number) from a command answer");
+        }
+        if (!status.awaitPassed(projectors, position, Duration.ofMillis(timeoutMillis), Duration.ofMillis(20))) {
+            throw new WebApplicationException(Response.fromResponse(Problems.response(Response.Status.SERVICE_UNAVAILABLE,
+                    "not-yet-projected", "Not yet projected", "The read model has not reached position " + position
+                            + " within " + timeoutMillis + " ms; retry shortly", null))
+                    .header("Retry-After", "1").build());
+        }
+    }
+}
