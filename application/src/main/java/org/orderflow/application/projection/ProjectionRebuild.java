@@ -27,6 +27,7 @@ public class ProjectionRebuild {
     }
 
     private ProjectionManager manager;
+    private ProjectionRunner runner;
     private ProjectionCheckpoints checkpoints;
     private EventStore store;
 
@@ -35,8 +36,10 @@ public class ProjectionRebuild {
     }
 
     @Inject
-    public ProjectionRebuild(ProjectionManager manager, ProjectionCheckpoints checkpoints, EventStore store) {
+    public ProjectionRebuild(ProjectionManager manager, ProjectionRunner runner, ProjectionCheckpoints checkpoints,
+                             EventStore store) {
         this.manager = manager;
+        this.runner = runner;
         this.checkpoints = checkpoints;
         this.store = store;
     }
@@ -50,17 +53,16 @@ public class ProjectionRebuild {
         long total = checkpoints.lag(projector.name()).events();
         long done = 0;
         while (true) {
-            ProjectionManager.BatchResult batch = manager.runBatch(projector, batchSize);
-            if (!batch.locked()) {
-                pause();
-                continue;
-            }
-            done += batch.eventsRead();
+            long read = runner.catchUp(projector, batchSize, 1);
+            done += read;
             Progress now = new Progress(projector.name(), done, Math.max(total, done),
                     Duration.ofNanos(System.nanoTime() - started));
             progress.accept(now);
-            if (batch.eventsRead() < batchSize) {
-                return now;
+            if (read == 0) {
+                if (checkpoints.lag(projector.name()).events() == 0) {
+                    return now;
+                }
+                pause(); // the live run holds the lock for a batch
             }
         }
     }

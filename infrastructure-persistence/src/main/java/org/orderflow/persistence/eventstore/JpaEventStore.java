@@ -99,7 +99,7 @@ public class JpaEventStore implements EventStore {
 
     @Override
     public List<RecordedEvent> load(StreamId stream, long afterVersion, int maxCount) {
-        return query("SELECT " + COLUMNS + """
+        return query("SELECT " + COLUMNS + " " + """
                  FROM events
                 WHERE tenant_id = :tenant AND stream_id = :stream AND stream_type = :type AND stream_version > :after
                 ORDER BY stream_version
@@ -154,7 +154,7 @@ public class JpaEventStore implements EventStore {
         // Rows of a transaction below the snapshot's xmin are final: every transaction that could
         // still commit has an id >= xmin, so it sorts after anything returned here. Nothing can
         // appear behind the checkpoint later, and no lock or gap timeout is needed.
-        return query("SELECT " + COLUMNS + """
+        return query("SELECT " + COLUMNS + " " + """
                  FROM events
                 WHERE (transaction_id, position) > (CAST(CAST(:tx AS text) AS xid8), :pos)
                   AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())

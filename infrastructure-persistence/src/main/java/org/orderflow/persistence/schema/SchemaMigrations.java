@@ -32,7 +32,8 @@ public final class SchemaMigrations {
             "V1__event_store.sql",
             "V2__idempotency_keys.sql",
             "V3__snapshots.sql",
-            "V4__projections.sql");
+            "V4__projections.sql",
+            "V5__projection_errors.sql");
 
     private SchemaMigrations() {
     }

@@ -25,6 +25,7 @@ import org.orderflow.application.product.ProductView;
 import org.orderflow.application.product.Products;
 import org.orderflow.application.projection.ProjectionManager;
 import org.orderflow.application.projection.Projector;
+import org.orderflow.application.projection.RetrySchedule;
 import org.orderflow.application.snapshot.SnapshotPolicy;
 import org.orderflow.domain.DomainRuleViolation;
 import org.orderflow.domain.order.ItemAdded;
@@ -36,6 +37,7 @@ import org.orderflow.domain.product.ProductId;
 import org.orderflow.persistence.eventstore.EventSerializer;
 import org.orderflow.persistence.eventstore.JpaEventStore;
 import org.orderflow.persistence.projection.JpaProjectionCheckpoints;
+import org.orderflow.persistence.projection.JpaProjectionErrors;
 import org.orderflow.persistence.snapshot.JpaSnapshotStore;
 import org.orderflow.persistence.support.TestDatabase;
 
@@ -117,7 +119,8 @@ class ProjectionsTest {
     }
 
     private static ProjectionManager manager(EntityManager em, List<Projector> projectors) {
-        return new ProjectionManager(projectors, store(em), new JpaProjectionCheckpoints(em), Clock.systemUTC());
+        return new ProjectionManager(projectors, store(em), new JpaProjectionCheckpoints(em), new JpaProjectionErrors(em),
+                RetrySchedule.DEFAULT, Clock.systemUTC());
     }
 
     /** Runs every projector to the head of the log, one transaction per batch of 7 events. */

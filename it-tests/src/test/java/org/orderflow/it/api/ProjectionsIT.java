@@ -128,6 +128,28 @@ class ProjectionsIT {
         assertThat(reply.text("detail")).contains("invoices");
     }
 
+    @Test
+    void the_error_endpoints_answer_for_operators() {
+        Reply list = api.get("/ops/projection-errors?status=DEAD");
+        Reply unknownRetry = api.post("/ops/projection-errors/999999999/retry");
+        Reply skipWithoutUser = api.post("/ops/projection-errors/999999999/skip", "{\"skip\":{\"reason\":\"test\"}}");
+        Reply skipUnknown = api.with("X-User-ID", "operator").post("/ops/projection-errors/999999999/skip",
+                "{\"skip\":{\"reason\":\"test\"}}");
+        Reply retryDead = api.post("/ops/projection-errors/retry-dead?projector=order-summary");
+        Reply retryDeadUnknown = api.post("/ops/projection-errors/retry-dead?projector=invoices");
+        Reply badStatus = api.get("/ops/projection-errors?status=LOST");
+
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().isArray()).isTrue();
+        assertThat(unknownRetry.status()).isEqualTo(404);
+        assertThat(skipWithoutUser.status()).isEqualTo(400);
+        assertThat(skipUnknown.status()).isEqualTo(404);
+        assertThat(retryDead.status()).isEqualTo(200);
+        assertThat(retryDead.number("resolved")).isZero();
+        assertThat(retryDeadUnknown.status()).isEqualTo(404);
+        assertThat(badStatus.status()).isEqualTo(400);
+    }
+
     private String tenantOf() {
         return api.headerValue("X-Tenant-ID");
     }

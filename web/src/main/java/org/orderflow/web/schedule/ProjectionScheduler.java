@@ -15,12 +15,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.orderflow.application.projection.ProjectionManager;
+import org.orderflow.application.projection.ProjectionRetries;
+import org.orderflow.application.projection.ProjectionRunner;
 import org.orderflow.application.projection.Projector;
 
 /**
- * Runs the projection manager on a non-persistent interval timer: each firing brings every
- * projector up to the head of the log, batch by batch (each batch its own transaction). A
- * projector that fails is logged and left at its checkpoint; the others go on.
+ * Runs the projections on a non-persistent interval timer: each firing brings every projector up
+ * to the head of the log, batch by batch (each batch its own transaction; a failing event is
+ * recorded and its stream parked, see {@code ProjectionRunner}), and every few seconds retries
+ * the failed events whose backoff has expired.
  */
 @Singleton
 @Startup
@@ -37,6 +40,16 @@ public class ProjectionScheduler {
 
     @Inject
     ProjectionManager manager;
+
+    @Inject
+    ProjectionRunner runner;
+
+    @Inject
+    ProjectionRetries retries;
+
+    /** Due retries are looked for every few seconds, not on every firing. */
+    private static final long RETRY_SCAN_EVERY_NANOS = 5_000_000_000L;
+    private long nextRetryScan;
 
     @Inject
     @ConfigProperty(name = "orderflow.projections.enabled", defaultValue = "true")
@@ -63,14 +76,18 @@ public class ProjectionScheduler {
     void run() {
         for (Projector projector : manager.projectors()) {
             try {
-                for (int batch = 0; batch < MAX_BATCHES_PER_FIRING; batch++) {
-                    ProjectionManager.BatchResult result = manager.runBatch(projector, batchSize);
-                    if (!result.locked() || result.eventsRead() < batchSize) {
-                        break;
-                    }
-                }
+                runner.catchUp(projector, batchSize, MAX_BATCHES_PER_FIRING);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Projector " + projector.name() + " failed; it stays at its checkpoint", e);
+                // e.g. the database is down: the projector stays at its checkpoint, the next firing tries again
+                LOG.log(Level.WARNING, "Projector " + projector.name() + " could not run", e);
+            }
+        }
+        if (System.nanoTime() >= nextRetryScan) {
+            nextRetryScan = System.nanoTime() + RETRY_SCAN_EVERY_NANOS;
+            try {
+                retries.runDue(100);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Projection retries could not run", e);
             }
         }
     }

@@ -1,0 +1,58 @@
+package org.orderflow.application.projection;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.orderflow.application.eventstore.RecordedEvent;
+import org.orderflow.application.eventstore.StreamId;
+
+/**
+ * Failed projection events and the events parked behind them. A stream with an open error
+ * (pending retry or dead) is blocked for that projector: its later events are parked in order
+ * instead of applied, so the read model never applies a stream out of order. Joins the
+ * caller's transaction.
+ */
+public interface ProjectionErrors {
+
+    enum Status { RETRY_PENDING, DEAD, RESOLVED, SKIPPED }
+
+    /** One failed event of one projector. */
+    record Failure(long id, String projector, StreamId stream, long streamVersion, long position, String eventType,
+                   String message, String stackSummary, int retryCount, Instant nextRetryAt, Status status,
+                   Instant createdAt, Instant updatedAt, String resolvedBy, String resolution, int parked) {
+    }
+
+    /** Streams of the projector whose new events must be parked: an open error, or events already parked. */
+    Set<StreamId> blockedStreams(String projector);
+
+    /** Whether the stream has an open (pending or dead) error for the projector. */
+    boolean hasOpenError(String projector, StreamId stream);
+
+    /** Forgets every error and parked event of the projector (its read model is being rebuilt). */
+    void clear(String projector);
+
+    /** Records a failure of {@code event}; returns its id. */
+    long record(String projector, RecordedEvent event, Throwable error, Instant nextRetryAt, Instant now);
+
+    /** Parks an event behind its stream's open error. */
+    void park(String projector, RecordedEvent event);
+
+    /** The parked events of a stream (their stream versions), oldest first. */
+    List<Long> parkedVersions(String projector, StreamId stream);
+
+    void unpark(String projector, StreamId stream, long streamVersion);
+
+    /** Open errors whose retry is due. */
+    List<Failure> due(Instant now, int limit);
+
+    Optional<Failure> find(long id);
+
+    List<Failure> list(String projector, Status status, int limit);
+
+    /** A retry failed again: count it and schedule the next one, or make it dead ({@code nextRetryAt} null). */
+    void retryFailed(long id, int retryCount, Instant nextRetryAt, String message, Instant now);
+
+    /** Closes an error (resolved by a successful retry, or skipped by an operator). */
+    void close(long id, Status status, String by, String note, Instant now);
+}

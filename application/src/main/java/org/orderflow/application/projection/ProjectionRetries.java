@@ -1,0 +1,118 @@
+package org.orderflow.application.projection;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.orderflow.application.eventstore.StreamId;
+
+/**
+ * Retries failed projection events (on the backoff schedule, or now at an operator's request),
+ * skips them on an operator's word, and releases the stream's parked events in order once its
+ * error is closed.
+ */
+@ApplicationScoped
+public class ProjectionRetries {
+
+    /** The outcome of one retry. */
+    public enum Outcome { RESOLVED, FAILED_AGAIN, DEAD, BUSY }
+
+    private ProjectionManager manager;
+    private ProjectionErrors errors;
+    private Clock clock;
+
+    protected ProjectionRetries() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public ProjectionRetries(ProjectionManager manager, ProjectionErrors errors, Clock clock) {
+        this.manager = manager;
+        this.errors = errors;
+        this.clock = clock;
+    }
+
+    /** Retries every error whose time has come; returns how many were retried. */
+    public int runDue(int limit) {
+        List<ProjectionErrors.Failure> due = errors.due(clock.instant(), limit);
+        due.forEach(this::retry);
+        return due.size();
+    }
+
+    /** Retries one error now, whatever its schedule (a dead one included). */
+    public Outcome retry(ProjectionErrors.Failure failure) {
+        if (failure.status() == ProjectionErrors.Status.RESOLVED || failure.status() == ProjectionErrors.Status.SKIPPED) {
+            return Outcome.RESOLVED;
+        }
+        try {
+            if (!manager.retry(failure)) {
+                return Outcome.BUSY;
+            }
+        } catch (RuntimeException again) {
+            manager.retryFailed(failure, again);
+            return errors.find(failure.id()).map(f -> f.status() == ProjectionErrors.Status.DEAD ? Outcome.DEAD
+                    : Outcome.FAILED_AGAIN).orElse(Outcome.FAILED_AGAIN);
+        }
+        release(failure.projector(), failure.stream());
+        return Outcome.RESOLVED;
+    }
+
+    public Optional<Outcome> retry(long id) {
+        return errors.find(id).map(this::retry);
+    }
+
+    /** Retries every dead error of a projector; returns how many resolved. */
+    public int retryDead(String projector) {
+        int resolved = 0;
+        for (ProjectionErrors.Failure dead : errors.list(projector, ProjectionErrors.Status.DEAD, 10_000)) {
+            if (retry(dead) == Outcome.RESOLVED) {
+                resolved++;
+            }
+        }
+        return resolved;
+    }
+
+    /** Closes an error without applying its event (recorded with who and why) and releases the stream. */
+    public boolean skip(long id, String by, String why) {
+        Optional<ProjectionErrors.Failure> failure = errors.find(id);
+        if (failure.isEmpty()) {
+            return false;
+        }
+        manager.skip(failure.get(), by, why);
+        release(failure.get().projector(), failure.get().stream());
+        return true;
+    }
+
+    /** Waits a moment for the projector's lock; false if interrupted. */
+    private static boolean busyPause() {
+        try {
+            Thread.sleep(20);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Applies the stream's parked events in order until none is left or one fails again. */
+    private void release(String projectorName, StreamId stream) {
+        Projector projector = manager.projector(projectorName).orElseThrow();
+        while (true) {
+            List<Long> parked = errors.parkedVersions(projectorName, stream);
+            if (parked.isEmpty()) {
+                return;
+            }
+            try {
+                if (manager.releaseNext(projector, stream).isEmpty()) {
+                    if (errors.hasOpenError(projectorName, stream) || !busyPause()) {
+                        return;
+                    }
+                }
+            } catch (RuntimeException failure) {
+                manager.parkedFailed(projector, stream, parked.get(0), failure);
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.orderflow.application.projection;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.orderflow.application.eventstore.RecordedEvent;
+
+/**
+ * Brings a projector up to the head of the log: batches while they succeed; when a batch fails,
+ * the same events one transaction each, so that only the failing event is recorded (and its
+ * stream blocked) while every other event — of other streams — still flows.
+ */
+@ApplicationScoped
+public class ProjectionRunner {
+
+    private static final Logger LOG = Logger.getLogger(ProjectionRunner.class.getName());
+
+    private ProjectionManager manager;
+
+    protected ProjectionRunner() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public ProjectionRunner(ProjectionManager manager) {
+        this.manager = manager;
+    }
+
+    /** Runs up to {@code maxBatches} batches; returns the number of events read. */
+    public long catchUp(Projector projector, int batchSize, int maxBatches) {
+        long read = 0;
+        for (int batch = 0; batch < maxBatches; batch++) {
+            ProjectionManager.BatchResult result;
+            try {
+                result = manager.runBatch(projector, batchSize);
+            } catch (RuntimeException failed) {
+                read += isolate(projector, batchSize);
+                continue;
+            }
+            read += result.eventsRead();
+            if (!result.locked() || result.eventsRead() < batchSize) {
+                break;
+            }
+        }
+        return read;
+    }
+
+    private int isolate(Projector projector, int batchSize) {
+        int done = 0;
+        for (RecordedEvent event : manager.peek(projector, batchSize)) {
+            try {
+                if (!manager.applyOne(projector, event)) {
+                    return done;
+                }
+            } catch (RuntimeException failure) {
+                LOG.log(Level.WARNING, "Projector " + projector.name() + " failed on " + event.eventType() + " "
+                        + event.stream() + " v" + event.streamVersion() + "; recorded, its stream is parked", failure);
+                if (!manager.recordFailure(projector, event, failure)) {
+                    return done;
+                }
+            }
+            done++;
+        }
+        return done;
+    }
+}

@@ -1,0 +1,373 @@
+package org.orderflow.persistence.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.orderflow.application.eventstore.EventMetadata;
+import org.orderflow.application.eventstore.EventStore;
+import org.orderflow.application.eventstore.ExpectedVersion;
+import org.orderflow.application.eventstore.NewEvent;
+import org.orderflow.application.eventstore.RecordedEvent;
+import org.orderflow.application.eventstore.StreamId;
+import org.orderflow.application.projection.ProjectionErrors;
+import org.orderflow.application.projection.ProjectionErrors.Status;
+import org.orderflow.application.projection.ProjectionManager;
+import org.orderflow.application.projection.ProjectionRetries;
+import org.orderflow.application.projection.ProjectionRunner;
+import org.orderflow.application.projection.Projector;
+import org.orderflow.application.projection.RetrySchedule;
+import org.orderflow.domain.order.ItemAdded;
+import org.orderflow.domain.order.OrderCreated;
+import org.orderflow.persistence.eventstore.EventSerializer;
+import org.orderflow.persistence.eventstore.JpaEventStore;
+import org.orderflow.persistence.support.TestDatabase;
+
+/**
+ * A deliberately failing projector against the real store: failures are recorded and the
+ * stream's later events parked while other streams flow; retries follow the backoff schedule
+ * (on a clock the test moves, no sleeping); five failed retries make a dead letter; a manual
+ * retry or a skip releases the parked events in order.
+ */
+class ProjectionErrorsTest {
+
+    private static final String NAME = "failing-test-projector";
+    private TestDatabase db;
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T10:00:00Z"));
+    /** Streams whose events the projector currently refuses. */
+    private final Set<String> poisoned = ConcurrentHashMap.newKeySet();
+
+    @BeforeEach
+    void createSchema() throws SQLException {
+        db = TestDatabase.create();
+        sql("CREATE TABLE projected (stream_id text NOT NULL, version bigint NOT NULL, PRIMARY KEY (stream_id, version))");
+    }
+
+    @AfterEach
+    void dropSchema() {
+        db.close();
+    }
+
+    /** Writes (stream, version) of every event it applies; fails for poisoned streams. */
+    private Projector projector(EntityManager em) {
+        return new Projector() {
+            {
+                on(OrderCreated.class, (event, envelope) -> write(envelope));
+                on(ItemAdded.class, (event, envelope) -> write(envelope));
+            }
+
+            private void write(RecordedEvent envelope) {
+                if (poisoned.contains(envelope.stream().id())) {
+                    throw new IllegalStateException("poisoned " + envelope.stream().id() + " v" + envelope.streamVersion());
+                }
+                em.createNativeQuery("INSERT INTO projected VALUES (?1, ?2)")
+                        .setParameter(1, envelope.stream().id())
+                        .setParameter(2, envelope.streamVersion())
+                        .executeUpdate();
+            }
+
+            @Override
+            public String name() {
+                return NAME;
+            }
+
+            @Override
+            public void reset() {
+                em.createNativeQuery("DELETE FROM projected").executeUpdate();
+            }
+
+            @Override
+            public void reset(String tenantId, String streamId) {
+            }
+        };
+    }
+
+    private ProjectionManager managerIn(EntityManager em) {
+        return new ProjectionManager(List.of(projector(em)), store(em), new JpaProjectionCheckpoints(em),
+                new JpaProjectionErrors(em), RetrySchedule.DEFAULT, clock);
+    }
+
+    private static EventStore store(EntityManager em) {
+        return new JpaEventStore(em, Clock.systemUTC(), new EventSerializer());
+    }
+
+    /** The manager as the container gives it: every call its own transaction, with a projector bound to it. */
+    private ProjectionManager transactional() {
+        return new ProjectionManager(List.of(projector(null)), null, null, null, RetrySchedule.DEFAULT, clock) {
+            private <T> T tx(Function<ProjectionManager, T> call) {
+                return db.inTransaction(em -> call.apply(managerIn(em)));
+            }
+
+            private Projector bound(ProjectionManager inTx) {
+                return inTx.projectors().get(0);
+            }
+
+            @Override
+            public BatchResult runBatch(Projector p, int batchSize) {
+                return tx(m -> m.runBatch(bound(m), batchSize));
+            }
+
+            @Override
+            public List<RecordedEvent> peek(Projector p, int max) {
+                return tx(m -> m.peek(bound(m), max));
+            }
+
+            @Override
+            public boolean applyOne(Projector p, RecordedEvent event) {
+                return tx(m -> m.applyOne(bound(m), event));
+            }
+
+            @Override
+            public boolean recordFailure(Projector p, RecordedEvent event, Throwable failure) {
+                return tx(m -> m.recordFailure(bound(m), event, failure));
+            }
+
+            @Override
+            public boolean retry(ProjectionErrors.Failure failure) {
+                return tx(m -> m.retry(failure));
+            }
+
+            @Override
+            public void retryFailed(ProjectionErrors.Failure failure, Throwable again) {
+                tx(m -> {
+                    m.retryFailed(failure, again);
+                    return null;
+                });
+            }
+
+            @Override
+            public void skip(ProjectionErrors.Failure failure, String by, String why) {
+                tx(m -> {
+                    m.skip(failure, by, why);
+                    return null;
+                });
+            }
+
+            @Override
+            public Optional<Long> releaseNext(Projector p, StreamId stream) {
+                return tx(m -> m.releaseNext(bound(m), stream));
+            }
+
+            @Override
+            public void parkedFailed(Projector p, StreamId stream, long version, Throwable failure) {
+                tx(m -> {
+                    m.parkedFailed(bound(m), stream, version, failure);
+                    return null;
+                });
+            }
+        };
+    }
+
+    private ProjectionErrors errors() {
+        return new ProjectionErrors() {
+            private <T> T tx(Function<ProjectionErrors, T> call) {
+                return db.inTransaction(em -> call.apply(new JpaProjectionErrors(em)));
+            }
+
+            public Set<StreamId> blockedStreams(String p) { return tx(e -> e.blockedStreams(p)); }
+            public boolean hasOpenError(String p, StreamId s) { return tx(e -> e.hasOpenError(p, s)); }
+            public void clear(String p) { tx(e -> { e.clear(p); return null; }); }
+            public long record(String p, RecordedEvent ev, Throwable t, Instant n, Instant now) { return tx(e -> e.record(p, ev, t, n, now)); }
+            public void park(String p, RecordedEvent ev) { tx(e -> { e.park(p, ev); return null; }); }
+            public List<Long> parkedVersions(String p, StreamId s) { return tx(e -> e.parkedVersions(p, s)); }
+            public void unpark(String p, StreamId s, long v) { tx(e -> { e.unpark(p, s, v); return null; }); }
+            public List<Failure> due(Instant now, int limit) { return tx(e -> e.due(now, limit)); }
+            public Optional<Failure> find(long id) { return tx(e -> e.find(id)); }
+            public List<Failure> list(String p, Status s, int limit) { return tx(e -> e.list(p, s, limit)); }
+            public void retryFailed(long id, int c, Instant n, String m, Instant now) { tx(e -> { e.retryFailed(id, c, n, m, now); return null; }); }
+            public void close(long id, Status s, String by, String note, Instant now) { tx(e -> { e.close(id, s, by, note, now); return null; }); }
+        };
+    }
+
+    private StreamId order(int items) {
+        UUID id = UUID.randomUUID();
+        StreamId stream = StreamId.of("Order", id.toString());
+        List<NewEvent> events = new ArrayList<>();
+        events.add(new NewEvent(UUID.randomUUID(), new OrderCreated(id, "c", null, null), EventMetadata.EMPTY));
+        for (int i = 0; i < items; i++) {
+            events.add(new NewEvent(UUID.randomUUID(), new ItemAdded(id, UUID.randomUUID(), "i", null, 1, 1), EventMetadata.EMPTY));
+        }
+        db.run(em -> store(em).append(stream, ExpectedVersion.noStream(), events));
+        return stream;
+    }
+
+    private void addItem(StreamId stream) {
+        db.run(em -> store(em).append(stream, ExpectedVersion.any(), List.of(new NewEvent(UUID.randomUUID(),
+                new ItemAdded(UUID.fromString(stream.id()), UUID.randomUUID(), "i", null, 1, 1), EventMetadata.EMPTY))));
+    }
+
+    private List<Long> projected(StreamId stream) throws SQLException {
+        List<Long> versions = new ArrayList<>();
+        try (Connection c = db.connection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT version FROM projected WHERE stream_id = '" + stream.id() + "' ORDER BY version")) {
+            while (rs.next()) {
+                versions.add(rs.getLong(1));
+            }
+        }
+        return versions;
+    }
+
+    private void sql(String statement) throws SQLException {
+        try (Connection c = db.connection(); Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    private void catchUp() {
+        ProjectionManager manager = transactional();
+        new ProjectionRunner(manager).catchUp(manager.projectors().get(0), 50, 100);
+    }
+
+    private ProjectionRetries retries() {
+        return new ProjectionRetries(transactional(), errors(), clock);
+    }
+
+    @Test
+    void a_failing_event_is_recorded_its_stream_parked_and_other_streams_flow() throws SQLException {
+        StreamId healthy = order(2);
+        StreamId poisonedStream = order(1);
+        poisoned.add(poisonedStream.id());
+        addItem(poisonedStream);
+        addItem(healthy);
+
+        catchUp();
+
+        assertThat(projected(healthy)).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(projected(poisonedStream)).isEmpty();
+        List<ProjectionErrors.Failure> open = errors().list(NAME, Status.RETRY_PENDING, 10);
+        assertThat(open).singleElement().satisfies(failure -> {
+            assertThat(failure.stream()).isEqualTo(poisonedStream);
+            assertThat(failure.streamVersion()).isEqualTo(1);
+            assertThat(failure.eventType()).isEqualTo("OrderCreated");
+            assertThat(failure.message()).contains("poisoned");
+            assertThat(failure.stackSummary()).contains("IllegalStateException");
+            assertThat(failure.retryCount()).isZero();
+            assertThat(failure.nextRetryAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
+            assertThat(failure.parked()).isEqualTo(2);
+        });
+        assertThat(errors().parkedVersions(NAME, poisonedStream)).containsExactly(2L, 3L);
+    }
+
+    @Test
+    void retries_follow_the_backoff_schedule_and_the_fifth_failed_retry_makes_a_dead_letter() {
+        StreamId stream = order(0);
+        poisoned.add(stream.id());
+        catchUp();
+        ProjectionRetries retries = retries();
+        List<Duration> expectedDelays = List.of(Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(1),
+                Duration.ofHours(6));
+
+        assertThat(retries.runDue(10)).as("not due before a minute").isZero();
+        clock.advance(Duration.ofMinutes(1));
+        for (int retry = 1; retry <= 5; retry++) {
+            assertThat(retries.runDue(10)).as("retry %d is due", retry).isEqualTo(1);
+            ProjectionErrors.Failure failure = errors().list(NAME, null, 1).get(0);
+            assertThat(failure.retryCount()).isEqualTo(retry);
+            if (retry < 5) {
+                assertThat(failure.status()).isEqualTo(Status.RETRY_PENDING);
+                Duration delay = expectedDelays.get(retry - 1);
+                assertThat(failure.nextRetryAt()).isEqualTo(clock.instant().plus(delay));
+                clock.advance(delay.minusSeconds(1));
+                assertThat(retries.runDue(10)).as("not due a second early").isZero();
+                clock.advance(Duration.ofSeconds(1));
+            } else {
+                assertThat(failure.status()).isEqualTo(Status.DEAD);
+                assertThat(failure.nextRetryAt()).isNull();
+            }
+        }
+        clock.advance(Duration.ofDays(30));
+        assertThat(retries.runDue(10)).as("a dead letter waits for an operator").isZero();
+    }
+
+    @Test
+    void a_successful_manual_retry_releases_the_parked_events_in_order() throws SQLException {
+        StreamId stream = order(0);
+        poisoned.add(stream.id());
+        catchUp();
+        addItem(stream);
+        addItem(stream);
+        catchUp();
+        assertThat(errors().parkedVersions(NAME, stream)).containsExactly(2L, 3L);
+        long id = errors().list(NAME, Status.RETRY_PENDING, 1).get(0).id();
+
+        poisoned.clear();
+        assertThat(retries().retry(id)).contains(ProjectionRetries.Outcome.RESOLVED);
+
+        assertThat(projected(stream)).containsExactly(1L, 2L, 3L);
+        assertThat(errors().parkedVersions(NAME, stream)).isEmpty();
+        assertThat(errors().find(id).orElseThrow().status()).isEqualTo(Status.RESOLVED);
+        addItem(stream);
+        catchUp();
+        assertThat(projected(stream)).as("the stream flows again").containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void retrying_all_dead_letters_of_a_projector_and_skipping_one_with_a_reason() throws SQLException {
+        StreamId first = order(0);
+        StreamId second = order(1);
+        poisoned.add(first.id());
+        poisoned.add(second.id());
+        catchUp();
+        for (ProjectionErrors.Failure failure : errors().list(NAME, Status.RETRY_PENDING, 10)) {
+            db.run(em -> new JpaProjectionErrors(em).retryFailed(failure.id(), 5, null, "gave up", clock.instant()));
+        }
+        long secondError = errors().list(NAME, Status.DEAD, 10).stream()
+                .filter(f -> f.stream().equals(second)).findFirst().orElseThrow().id();
+
+        poisoned.remove(first.id());
+        assertThat(retries().retryDead(NAME)).isEqualTo(1);
+        assertThat(retries().skip(secondError, "alice", "bad data from the 2024 import")).isTrue();
+
+        assertThat(projected(first)).containsExactly(1L);
+        ProjectionErrors.Failure skipped = errors().find(secondError).orElseThrow();
+        assertThat(skipped.status()).isEqualTo(Status.SKIPPED);
+        assertThat(skipped.resolvedBy()).isEqualTo("alice");
+        assertThat(skipped.resolution()).isEqualTo("bad data from the 2024 import");
+        assertThat(errors().parkedVersions(NAME, second)).isEmpty();
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("UTC");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
