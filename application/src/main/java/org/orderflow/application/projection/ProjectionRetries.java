@@ -16,7 +16,7 @@ import org.orderflow.application.eventstore.StreamId;
 public class ProjectionRetries {
 
     /** The outcome of one retry. */
-    public enum Outcome { RESOLVED, FAILED_AGAIN, DEAD, BUSY }
+    public enum Outcome { RESOLVED, FAILED_AGAIN, DEAD, BUSY, UNKNOWN_PROJECTOR }
 
     private ProjectionManager manager;
     private ProjectionErrors errors;
@@ -35,7 +35,9 @@ public class ProjectionRetries {
 
     /** Retries every error whose time has come; returns how many were retried. */
     public int runDue(int limit) {
-        List<ProjectionErrors.Failure> due = errors.due(clock.instant(), limit);
+        // Errors of a projector this server does not run (removed, or deployed elsewhere) are left alone.
+        List<ProjectionErrors.Failure> due = errors.due(clock.instant(), limit).stream()
+                .filter(failure -> manager.projector(failure.projector()).isPresent()).toList();
         due.forEach(this::retry);
         return due.size();
     }
@@ -44,6 +46,9 @@ public class ProjectionRetries {
     public Outcome retry(ProjectionErrors.Failure failure) {
         if (failure.status() == ProjectionErrors.Status.RESOLVED || failure.status() == ProjectionErrors.Status.SKIPPED) {
             return Outcome.RESOLVED;
+        }
+        if (manager.projector(failure.projector()).isEmpty()) {
+            return Outcome.UNKNOWN_PROJECTOR;
         }
         try {
             if (!manager.retry(failure)) {
@@ -76,7 +81,7 @@ public class ProjectionRetries {
     /** Closes an error without applying its event (recorded with who and why) and releases the stream. */
     public boolean skip(long id, String by, String why) {
         Optional<ProjectionErrors.Failure> failure = errors.find(id);
-        if (failure.isEmpty()) {
+        if (failure.isEmpty() || manager.projector(failure.get().projector()).isEmpty()) {
             return false;
         }
         manager.skip(failure.get(), by, why);

@@ -52,6 +52,32 @@ class ProjectionsIT {
     }
 
     @Test
+    void after_a_random_mix_of_commands_the_read_model_equals_a_full_replay() {
+        java.util.Random random = new java.util.Random(7);
+        java.util.List<String> orders = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            orders.add(api.post("/orders", "{\"order\":{\"customer_name\":\"mix " + i + "\"}}").text("order_id"));
+        }
+        for (int step = 0; step < 60; step++) {
+            String id = orders.get(random.nextInt(orders.size()));
+            switch (random.nextInt(6)) {
+                case 0, 1, 2 -> api.post("/orders/" + id + "/add_item", "{\"order_item\":{\"product_name\":\"p\",\"quantity\":"
+                        + (1 + random.nextInt(3)) + ",\"unit_price_cents\":" + random.nextInt(1000) + "}}");
+                case 3 -> api.post("/orders/" + id + "/reserve_inventory", "{\"reservation\":{\"reservation_id\":\"R\"}}");
+                case 4 -> api.post("/orders/" + id + "/confirm");
+                default -> api.post("/orders/" + id + "/cancel", "{\"cancellation\":{\"reason\":\"mix\"}}");
+            }
+        }
+
+        for (String id : orders) {
+            Reply projected = api.get("/orders/" + id);
+            long version = projected.number("version");
+            Reply replayed = api.get("/orders/" + id + "?at_version=" + version);
+            assertThat(projected.json()).as("order %s at version %d", id, version).isEqualTo(replayed.json());
+        }
+    }
+
+    @Test
     void a_malformed_min_position_is_400() {
         assertThat(api.withoutReadYourWrites().with("X-Min-Position", "soon").get("/orders").status()).isEqualTo(400);
     }

@@ -48,7 +48,10 @@ public class ProjectionScheduler {
     ProjectionRetries retries;
 
     /** Due retries are looked for every few seconds, not on every firing. */
-    private static final long RETRY_SCAN_EVERY_NANOS = 5_000_000_000L;
+    @Inject
+    @ConfigProperty(name = "orderflow.projections.retry-scan-ms", defaultValue = "5000")
+    long retryScanMillis;
+
     private long nextRetryScan;
 
     @Inject
@@ -83,7 +86,7 @@ public class ProjectionScheduler {
             }
         }
         if (System.nanoTime() >= nextRetryScan) {
-            nextRetryScan = System.nanoTime() + RETRY_SCAN_EVERY_NANOS;
+            nextRetryScan = System.nanoTime() + retryScanMillis * 1_000_000;
             try {
                 retries.runDue(100);
             } catch (RuntimeException e) {
