@@ -34,7 +34,7 @@ import org.orderflow.domain.DomainEvent;
 public abstract class EventSourcedRepository<A, E extends DomainEvent, S> {
 
     /** An aggregate as of a stream version. */
-    public record Loaded<A>(StreamId stream, A aggregate, long version, long lastPosition) {
+    public record Loaded<A>(StreamId stream, A aggregate, long version, long lastPosition, Timeline timeline) {
     }
 
     private static final Logger LOG = Logger.getLogger(EventSourcedRepository.class.getName());
@@ -79,12 +79,14 @@ public abstract class EventSourcedRepository<A, E extends DomainEvent, S> {
             A aggregate = snapshotting.restore().apply(snapshot.get().state());
             long version = snapshot.get().streamVersion();
             long lastPosition = snapshot.get().lastPosition();
+            Timeline timeline = new Timeline();
             for (RecordedEvent recorded : store.load(stream, version)) {
                 snapshotting.apply().accept(aggregate, eventType.cast(recorded.event()));
                 version = recorded.streamVersion();
                 lastPosition = recorded.position();
+                timeline.add(recorded);
             }
-            return Optional.of(new Loaded<>(stream, aggregate, version, lastPosition));
+            return Optional.of(new Loaded<>(stream, aggregate, version, lastPosition, timeline));
         } catch (RuntimeException unusable) {
             // The snapshot read but does not restore (e.g. a required value missing): it is only a
             // cache, so replay the events instead.
@@ -106,17 +108,19 @@ public abstract class EventSourcedRepository<A, E extends DomainEvent, S> {
         StreamId stream = streamId(tenantId, id);
         List<E> events = new ArrayList<>();
         RecordedEvent last = null;
+        Timeline timeline = new Timeline();
         for (RecordedEvent recorded : store.load(stream)) {
             if (!included.test(recorded)) {
                 break;
             }
             events.add(eventType.cast(recorded.event()));
             last = recorded;
+            timeline.add(recorded);
         }
         if (last == null) {
             return Optional.empty();
         }
-        return Optional.of(new Loaded<>(stream, replay.apply(events), last.streamVersion(), last.position()));
+        return Optional.of(new Loaded<>(stream, replay.apply(events), last.streamVersion(), last.position(), timeline));
     }
 
     /** A page of the stream's events with their envelopes, in version order. */

@@ -20,6 +20,6 @@ public class OrderQueries extends AggregateQueries<Order, OrderView> {
 
     @Inject
     public OrderQueries(Orders orders) {
-        super(orders, loaded -> OrderView.of(loaded.aggregate(), loaded.version(), loaded.lastPosition()));
+        super(orders, loaded -> OrderView.of(loaded.aggregate(), loaded.version(), loaded.timeline()));
     }
 }

@@ -1,6 +1,8 @@
 package org.orderflow.application.order;
 
+import java.time.Instant;
 import java.util.List;
+import org.orderflow.application.command.Timeline;
 import org.orderflow.application.query.VersionedView;
 import org.orderflow.domain.order.Order;
 import org.orderflow.domain.order.OrderLine;
@@ -21,12 +23,15 @@ public record OrderView(
         String paymentId,
         String cancellationReason,
         long version,
-        long lastPosition) implements VersionedView {
+        Instant createdAt,
+        Instant updatedAt,
+        Instant confirmedAt,
+        Instant cancelledAt) implements VersionedView {
 
-    static OrderView of(Order order, long version, long lastPosition) {
+    static OrderView of(Order order, long version, Timeline timeline) {
         return new OrderView(order.id().toString(), order.customerName(), order.customerId(),
                 order.shippingAddress(), order.status(), List.copyOf(order.lines()), order.totalCents(),
                 order.itemCount(), order.reservationId(), order.paymentId(), order.cancellationReason(),
-                version, lastPosition);
+                version, timeline.first(), timeline.last(), timeline.at("OrderConfirmed"), timeline.at("OrderCancelled"));
     }
 }

@@ -17,6 +17,6 @@ public class ProductQueries extends AggregateQueries<Product, ProductView> {
 
     @Inject
     public ProductQueries(Products products) {
-        super(products, loaded -> ProductView.of(loaded.aggregate(), loaded.version(), loaded.lastPosition()));
+        super(products, loaded -> ProductView.of(loaded.aggregate(), loaded.version(), loaded.timeline()));
     }
 }

@@ -178,16 +178,20 @@ public class ProjectionManager {
         errors.record(projector.name(), event, failure, schedule.next(0, clock.instant()).orElse(null), clock.instant());
     }
 
-    /** Empties the projector's read model and moves its checkpoint back to the start, atomically. */
+    /**
+     * Empties the projector's read model and moves its checkpoint back to the start, atomically.
+     *
+     * @return how many events the projector now has to replay, or -1 if it was busy
+     */
     @Transactional
-    public boolean reset(Projector projector) {
+    public long reset(Projector projector) {
         if (!checkpoints.tryLock(projector.name())) {
-            return false;
+            return -1;
         }
         projector.reset();
         errors.clear(projector.name());
         checkpoints.save(projector.name(), Checkpoint.START, clock.instant());
-        return true;
+        return checkpoints.lag(projector.name()).events();
     }
 
     private void applyOrPark(Projector projector, RecordedEvent event, Set<StreamId> blocked) {

@@ -47,21 +47,24 @@ public class ProjectionRebuild {
     /** Rebuilds the projector from the start of the log; reports progress after every batch. */
     public Progress rebuild(Projector projector, int batchSize, Consumer<Progress> progress) {
         long started = System.nanoTime();
-        while (!manager.reset(projector)) {
+        long total;
+        while ((total = manager.reset(projector)) < 0) {
             pause();
         }
-        long total = checkpoints.lag(projector.name()).events();
-        long done = 0;
         while (true) {
             long read = runner.catchUp(projector, batchSize, 1);
-            done += read;
-            Progress now = new Progress(projector.name(), done, Math.max(total, done),
+            // Progress is measured on the checkpoint, not on this loop's own batches: the live run
+            // takes turns with it on the same projector (and the log keeps growing meanwhile).
+            long lag = checkpoints.lag(projector.name()).events();
+            Progress now = new Progress(projector.name(), Math.max(0, total - lag), total,
                     Duration.ofNanos(System.nanoTime() - started));
             progress.accept(now);
+            // Done at the head, or within one batch of it: under constant writes the head keeps
+            // moving, and the live run carries on from the rebuilt checkpoint.
+            if (lag == 0 || (read < batchSize && lag < batchSize)) {
+                return now;
+            }
             if (read == 0) {
-                if (checkpoints.lag(projector.name()).events() == 0) {
-                    return now;
-                }
                 pause(); // the live run holds the lock for a batch
             }
         }

@@ -37,7 +37,7 @@ public class JpaOrderReadModel implements OrderReadModel {
                         OrderDetailsProjector.lines(row).stream().map(line -> new OrderLine(new LineId(line.lineId()),
                                 line.productName(), line.productId(), line.quantity(), line.unitPriceCents())).toList(),
                         row.totalCents, row.itemCount, row.reservationId, row.paymentId, row.cancellationReason,
-                        row.version, 0));
+                        row.version, row.createdAt, row.updatedAt, row.confirmedAt, row.cancelledAt));
     }
 
     @Override

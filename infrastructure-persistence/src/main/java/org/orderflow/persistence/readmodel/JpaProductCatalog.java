@@ -45,6 +45,6 @@ public class JpaProductCatalog implements ProductCatalog {
 
     private static ProductView view(ProductCatalogRow row) {
         return new ProductView(row.key.id().toString(), row.name, row.priceCents, row.categoryId, row.sku, row.deleted,
-                row.version, 0);
+                row.version, row.createdAt, row.updatedAt, row.deletedAt);
     }
 }

@@ -11,7 +11,7 @@ import org.hibernate.annotations.ColumnTransformer;
 /** One order with everything a client shows on its page; lines and address as JSON. */
 @Entity
 @Table(name = "order_details")
-public class OrderDetailsRow implements VersionedRow {
+public class OrderDetailsRow extends ReadModelRow {
 
     @EmbeddedId
     @AttributeOverride(name = "id", column = @Column(name = "order_id"))
@@ -49,36 +49,16 @@ public class OrderDetailsRow implements VersionedRow {
     @Column(name = "cancellation_reason")
     String cancellationReason;
 
-    @Column(name = "created_at", nullable = false)
-    Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    Instant updatedAt;
-
     @Column(name = "confirmed_at")
     Instant confirmedAt;
 
     @Column(name = "cancelled_at")
     Instant cancelledAt;
 
-    @Column(name = "version", nullable = false)
-    long version;
-
     protected OrderDetailsRow() {
     }
 
     OrderDetailsRow(TenantKey key) {
         this.key = key;
-    }
-
-    @Override
-    public long version() {
-        return version;
-    }
-
-    @Override
-    public void advance(long version, Instant at) {
-        this.version = version;
-        this.updatedAt = at;
     }
 }

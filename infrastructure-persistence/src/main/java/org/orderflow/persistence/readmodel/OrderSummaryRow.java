@@ -5,12 +5,11 @@ import jakarta.persistence.Column;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import java.time.Instant;
 
 /** One line of the order list. */
 @Entity
 @Table(name = "order_summaries")
-public class OrderSummaryRow implements VersionedRow {
+public class OrderSummaryRow extends ReadModelRow {
 
     @EmbeddedId
     @AttributeOverride(name = "id", column = @Column(name = "order_id"))
@@ -31,30 +30,10 @@ public class OrderSummaryRow implements VersionedRow {
     @Column(name = "item_count", nullable = false)
     int itemCount;
 
-    @Column(name = "created_at", nullable = false)
-    Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    Instant updatedAt;
-
-    @Column(name = "version", nullable = false)
-    long version;
-
     protected OrderSummaryRow() {
     }
 
     OrderSummaryRow(TenantKey key) {
         this.key = key;
-    }
-
-    @Override
-    public long version() {
-        return version;
-    }
-
-    @Override
-    public void advance(long version, Instant at) {
-        this.version = version;
-        this.updatedAt = at;
     }
 }

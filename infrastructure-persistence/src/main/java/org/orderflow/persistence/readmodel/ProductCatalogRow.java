@@ -10,7 +10,7 @@ import java.time.Instant;
 /** One product of the catalogue, deleted ones included (flagged). */
 @Entity
 @Table(name = "product_catalog")
-public class ProductCatalogRow implements VersionedRow {
+public class ProductCatalogRow extends ReadModelRow {
 
     @EmbeddedId
     @AttributeOverride(name = "id", column = @Column(name = "product_id"))
@@ -34,30 +34,10 @@ public class ProductCatalogRow implements VersionedRow {
     @Column(name = "deleted_at")
     Instant deletedAt;
 
-    @Column(name = "created_at", nullable = false)
-    Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    Instant updatedAt;
-
-    @Column(name = "version", nullable = false)
-    long version;
-
     protected ProductCatalogRow() {
     }
 
     ProductCatalogRow(TenantKey key) {
         this.key = key;
-    }
-
-    @Override
-    public long version() {
-        return version;
-    }
-
-    @Override
-    public void advance(long version, Instant at) {
-        this.version = version;
-        this.updatedAt = at;
     }
 }

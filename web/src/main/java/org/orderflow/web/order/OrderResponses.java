@@ -1,6 +1,7 @@
 package org.orderflow.web.order;
 
 import jakarta.json.bind.annotation.JsonbProperty;
+import java.time.Instant;
 import java.util.List;
 import org.orderflow.application.command.CommandResult;
 import org.orderflow.application.order.OrderSummaryView;
@@ -38,13 +39,22 @@ public final class OrderResponses {
             @JsonbProperty("reservation_id") String reservationId,
             @JsonbProperty("payment_id") String paymentId,
             @JsonbProperty("cancellation_reason") String cancellationReason,
-            @JsonbProperty("version") long version) {
+            @JsonbProperty("version") long version,
+            @JsonbProperty("created_at") String createdAt,
+            @JsonbProperty("updated_at") String updatedAt,
+            @JsonbProperty("confirmed_at") String confirmedAt,
+            @JsonbProperty("cancelled_at") String cancelledAt) {
 
         static Order of(OrderView view) {
             return new Order(view.orderId(), view.customerName(), view.customerId(),
                     Address.of(view.shippingAddress()), view.status().name(),
                     view.lines().stream().map(Item::of).toList(), view.itemCount(), view.totalCents(),
-                    view.reservationId(), view.paymentId(), view.cancellationReason(), view.version());
+                    view.reservationId(), view.paymentId(), view.cancellationReason(), view.version(),
+                    text(view.createdAt()), text(view.updatedAt()), text(view.confirmedAt()), text(view.cancelledAt()));
+        }
+
+        private static String text(Instant instant) {
+            return instant == null ? null : instant.toString();
         }
     }
 

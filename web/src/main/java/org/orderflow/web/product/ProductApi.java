@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.List;
 import org.orderflow.application.command.CommandResult;
 import org.orderflow.application.product.ProductView;
@@ -52,11 +53,18 @@ public final class ProductApi {
             @JsonbProperty("category_id") String categoryId,
             @JsonbProperty("sku") String sku,
             @JsonbProperty("deleted") boolean deleted,
-            @JsonbProperty("version") long version) {
+            @JsonbProperty("version") long version,
+            @JsonbProperty("created_at") String createdAt,
+            @JsonbProperty("updated_at") String updatedAt,
+            @JsonbProperty("deleted_at") String deletedAt) {
 
         static Product of(ProductView view) {
             return new Product(view.productId(), view.name(), view.priceCents(), view.categoryId(), view.sku(), view.deleted(),
-                    view.version());
+                    view.version(), text(view.createdAt()), text(view.updatedAt()), text(view.deletedAt()));
+        }
+
+        private static String text(Instant instant) {
+            return instant == null ? null : instant.toString();
         }
     }
 
