@@ -33,7 +33,8 @@ public final class SchemaMigrations {
             "V2__idempotency_keys.sql",
             "V3__snapshots.sql",
             "V4__projections.sql",
-            "V5__projection_errors.sql");
+            "V5__projection_errors.sql",
+            "V6__drop_stream_type_index.sql");
 
     private SchemaMigrations() {
     }
