@@ -59,10 +59,6 @@ public abstract class EventSourcedRepository<A, E extends DomainEvent, S> {
         this.snapshotting = snapshotting;
     }
 
-    public String streamType() {
-        return streamType;
-    }
-
     public StreamId streamId(String tenantId, UUID id) {
         return new StreamId(tenantId, streamType, id.toString());
     }

@@ -2,7 +2,6 @@ package org.orderflow.application.projection;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.orderflow.application.eventstore.Checkpoint;
 
@@ -24,8 +23,6 @@ public interface ProjectionCheckpoints {
     Checkpoint checkpoint(String projector);
 
     void save(String projector, Checkpoint checkpoint, Instant processedAt);
-
-    List<Position> all();
 
     /**
      * Whether the projector has processed the event at this global position. A position without

@@ -3,10 +3,8 @@ package org.orderflow.persistence.projection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.orderflow.application.eventstore.Checkpoint;
@@ -60,15 +58,6 @@ public class JpaProjectionCheckpoints implements ProjectionCheckpoints {
 
     @Override
     @SuppressWarnings("unchecked")
-    public List<Position> all() {
-        List<Object[]> rows = em.createNativeQuery(
-                        "SELECT projector, transaction_id, position, last_processed_at FROM projection_checkpoints ORDER BY projector")
-                .getResultList();
-        return rows.stream().map(JpaProjectionCheckpoints::position).toList();
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
     public Optional<Position> find(String projector) {
         List<Object[]> rows = em.createNativeQuery(
                         "SELECT projector, transaction_id, position, last_processed_at FROM projection_checkpoints WHERE projector = ?1")
@@ -98,13 +87,14 @@ public class JpaProjectionCheckpoints implements ProjectionCheckpoints {
 
     @Override
     public Lag lag(String projector) {
-        Checkpoint checkpoint = checkpoint(projector);
+        // One statement: the checkpoint (START if the projector never ran) and the events after it.
         Object[] row = (Object[]) em.createNativeQuery("""
-                        SELECT count(*), COALESCE(EXTRACT(EPOCH FROM (now() - min(recorded_at))) * 1000, 0)
-                          FROM events
-                         WHERE (transaction_id, position) > (CAST(CAST(?1 AS text) AS xid8), ?2)""")
-                .setParameter(1, checkpoint.transactionId())
-                .setParameter(2, checkpoint.position())
+                        SELECT count(*), COALESCE(EXTRACT(EPOCH FROM (now() - min(e.recorded_at))) * 1000, 0)
+                          FROM events e
+                         WHERE (e.transaction_id, e.position) > (
+                               SELECT CAST(CAST(COALESCE(max(c.transaction_id), 0) AS text) AS xid8), COALESCE(max(c.position), 0)
+                                 FROM projection_checkpoints c WHERE c.projector = ?1)""")
+                .setParameter(1, projector)
                 .getSingleResult();
         long events = ((Number) row[0]).longValue();
         return new Lag(events, Duration.ofMillis(events == 0 ? 0 : Math.max(0, ((Number) row[1]).longValue())));
@@ -112,16 +102,6 @@ public class JpaProjectionCheckpoints implements ProjectionCheckpoints {
 
     private static Position position(Object[] row) {
         return new Position((String) row[0], new Checkpoint(((Number) row[1]).longValue(), ((Number) row[2]).longValue()),
-                instant(row[3]));
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
+                SqlValues.instant(row[3]));
     }
 }

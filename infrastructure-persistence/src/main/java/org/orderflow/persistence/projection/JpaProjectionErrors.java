@@ -5,9 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -202,20 +200,7 @@ public class JpaProjectionErrors implements ProjectionErrors {
         return new Failure(((Number) row[0]).longValue(), (String) row[1],
                 new StreamId((String) row[2], (String) row[3], (String) row[4]), ((Number) row[5]).longValue(),
                 ((Number) row[6]).longValue(), (String) row[7], (String) row[8], (String) row[9],
-                ((Number) row[10]).intValue(), instant(row[11]), Status.valueOf((String) row[12]), instant(row[13]),
-                instant(row[14]), (String) row[15], (String) row[16], ((Number) row[17]).intValue());
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
+                ((Number) row[10]).intValue(), SqlValues.instant(row[11]), Status.valueOf((String) row[12]), SqlValues.instant(row[13]),
+                SqlValues.instant(row[14]), (String) row[15], (String) row[16], ((Number) row[17]).intValue());
     }
 }

@@ -30,8 +30,9 @@ abstract class RowProjector<R extends VersionedRow> extends Projector {
 
     /** Inserts the stream's row from its first event, unless it exists already. */
     protected void create(RecordedEvent envelope, Function<TenantKey, R> row) {
-        if (em.find(rowType, key(envelope)) == null) {
-            R created = row.apply(key(envelope));
+        TenantKey key = key(envelope);
+        if (em.find(rowType, key) == null) {
+            R created = row.apply(key);
             created.advance(envelope.streamVersion(), envelope.recordedAt());
             em.persist(created);
         }

@@ -55,10 +55,6 @@ public final class Api {
         return headers.get(name);
     }
 
-    public static long lastPosition() {
-        return LAST_POSITION.get();
-    }
-
     public Reply get(String path) {
         HttpRequest.Builder request = builder(path).GET();
         if (readYourWrites && LAST_POSITION.get() > 0 && !headers.containsKey("X-Min-Position")) {
