@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.orderflow.application.eventstore.Checkpoint;
 import org.orderflow.application.projection.ProjectionCheckpoints;
+import org.orderflow.persistence.SqlValues;
 
 /**
  * {@link ProjectionCheckpoints} in {@code projection_checkpoints}. The per-projector lock is

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.orderflow.application.eventstore.RecordedEvent;
 import org.orderflow.application.eventstore.StreamId;
 import org.orderflow.application.projection.ProjectionErrors;
+import org.orderflow.persistence.SqlValues;
 
 /** {@link ProjectionErrors} in {@code projection_errors} and {@code projection_parked}, by native SQL. */
 @ApplicationScoped

@@ -34,7 +34,8 @@ public final class SchemaMigrations {
             "V3__snapshots.sql",
             "V4__projections.sql",
             "V5__projection_errors.sql",
-            "V6__drop_stream_type_index.sql");
+            "V6__drop_stream_type_index.sql",
+            "V7__outbox_and_inboxes.sql");
 
     private SchemaMigrations() {
     }

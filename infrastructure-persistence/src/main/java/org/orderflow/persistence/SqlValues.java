@@ -1,17 +1,17 @@
-package org.orderflow.persistence.projection;
+package org.orderflow.persistence;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
 /** Conversions of values that native queries return untyped. */
-final class SqlValues {
+public final class SqlValues {
 
     private SqlValues() {
     }
 
     /** A {@code timestamptz} column as an Instant, whichever Java type the driver chose; null stays null. */
-    static Instant instant(Object value) {
+    public static Instant instant(Object value) {
         if (value == null || value instanceof Instant) {
             return (Instant) value;
         }

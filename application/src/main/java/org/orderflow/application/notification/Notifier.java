@@ -1,0 +1,10 @@
+package org.orderflow.application.notification;
+
+/** Sends notifications to customers. Throws when the message could not be handed over. */
+public interface Notifier {
+
+    void send(Notification notification);
+
+    /** Names the channel in the consumer's inbox, e.g. {@code mail} or {@code log}. */
+    String channel();
+}

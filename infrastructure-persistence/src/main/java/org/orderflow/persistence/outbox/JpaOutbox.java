@@ -1,0 +1,115 @@
+package org.orderflow.persistence.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.orderflow.application.eventstore.Checkpoint;
+import org.orderflow.application.eventstore.EventStore;
+import org.orderflow.application.eventstore.RecordedEvent;
+import org.orderflow.application.outbox.IntegrationEvent;
+import org.orderflow.application.outbox.Outbox;
+import org.orderflow.application.outbox.OutboxRecord;
+import org.orderflow.persistence.eventstore.EventSerializer;
+import org.orderflow.persistence.SqlValues;
+
+/**
+ * {@link Outbox} over the events table. Pending events come from the event store's gap-safe
+ * global reader (only transactions that can no longer be preceded), upcast to the current schema
+ * and serialised once more as the published payload; the cursor lives in {@code outbox_publishers}.
+ */
+@ApplicationScoped
+public class JpaOutbox implements Outbox {
+
+    private EntityManager em;
+    private EventStore events;
+    private EventSerializer serializer;
+
+    protected JpaOutbox() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public JpaOutbox(EntityManager em, EventStore events, EventSerializer serializer) {
+        this.em = em;
+        this.events = events;
+        this.serializer = serializer;
+    }
+
+    @Override
+    public boolean tryLock(String publisher) {
+        Object locked = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "outbox:" + publisher)
+                .getSingleResult();
+        return Boolean.TRUE.equals(locked);
+    }
+
+    @Override
+    public List<OutboxRecord> pending(String publisher, int max) {
+        return events.readAll(cursor(publisher), max).stream()
+                .map(event -> new OutboxRecord(event.checkpoint(), toMessage(event)))
+                .toList();
+    }
+
+    IntegrationEvent toMessage(RecordedEvent event) {
+        EventSerializer.Serialized current = serializer.serialize(event.event());
+        return new IntegrationEvent(event.eventId(), event.eventType(), current.schemaVersion(),
+                event.stream().tenantId(), event.stream().type(), event.stream().id(), event.streamVersion(),
+                event.position(), event.recordedAt(), event.metadata().correlationId(), event.metadata().causationId(),
+                current.payload());
+    }
+
+    @Override
+    public void markPublished(String publisher, Checkpoint upTo, int count, Instant at) {
+        em.createNativeQuery("""
+                        INSERT INTO outbox_publishers (publisher, transaction_id, position, published_count, last_published_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5)
+                        ON CONFLICT (publisher) DO UPDATE SET transaction_id = EXCLUDED.transaction_id,
+                            position = EXCLUDED.position,
+                            published_count = outbox_publishers.published_count + EXCLUDED.published_count,
+                            last_published_at = EXCLUDED.last_published_at""")
+                .setParameter(1, publisher)
+                .setParameter(2, upTo.transactionId())
+                .setParameter(3, upTo.position())
+                .setParameter(4, (long) count)
+                .setParameter(5, at)
+                .executeUpdate();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Status status(String publisher) {
+        List<Object[]> cursor = em.createNativeQuery(
+                        "SELECT transaction_id, position, published_count, last_published_at FROM outbox_publishers WHERE publisher = ?1")
+                .setParameter(1, publisher)
+                .getResultList();
+        Checkpoint at = cursor.isEmpty() ? Checkpoint.START
+                : new Checkpoint(((Number) cursor.get(0)[0]).longValue(), ((Number) cursor.get(0)[1]).longValue());
+        long published = cursor.isEmpty() ? 0 : ((Number) cursor.get(0)[2]).longValue();
+        Optional<Instant> lastPublishedAt = cursor.isEmpty() ? Optional.empty() : Optional.of(SqlValues.instant(cursor.get(0)[3]));
+        Object[] backlog = (Object[]) em.createNativeQuery("""
+                        SELECT count(*), COALESCE(EXTRACT(EPOCH FROM (now() - min(recorded_at))) * 1000, 0)
+                          FROM events
+                         WHERE (transaction_id, position) > (CAST(CAST(?1 AS text) AS xid8), ?2)""")
+                .setParameter(1, at.transactionId())
+                .setParameter(2, at.position())
+                .getSingleResult();
+        long pending = ((Number) backlog[0]).longValue();
+        Duration oldest = Duration.ofMillis(pending == 0 ? 0 : Math.max(0, ((Number) backlog[1]).longValue()));
+        return new Status(publisher, at, published, lastPublishedAt, pending, oldest);
+    }
+
+    private Checkpoint cursor(String publisher) {
+        List<?> rows = em.createNativeQuery("SELECT transaction_id, position FROM outbox_publishers WHERE publisher = ?1")
+                .setParameter(1, publisher)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Checkpoint.START;
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return new Checkpoint(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+}
