@@ -1,0 +1,27 @@
+package org.orderflow.messaging.consume;
+
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import org.orderflow.application.consumer.IdempotentDelivery;
+import org.orderflow.application.notification.OrderNotifications;
+
+/** The notification handler's subscription (activation spec {@code orderflow/NotificationListener}). */
+@MessageDriven
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
+public class NotificationListener implements MessageListener {
+
+    @Inject
+    OrderNotifications notifications;
+
+    @Inject
+    IdempotentDelivery delivery;
+
+    @Override
+    public void onMessage(Message message) {
+        ConsumerListener.onMessage(message, notifications, delivery);
+    }
+}

@@ -1,0 +1,27 @@
+package org.orderflow.messaging.consume;
+
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import org.orderflow.application.consumer.IdempotentDelivery;
+import org.orderflow.application.integration.WebhookForwarding;
+
+/** The integration handler's subscription (activation spec {@code orderflow/WebhookListener}). */
+@MessageDriven
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
+public class WebhookListener implements MessageListener {
+
+    @Inject
+    WebhookForwarding forwarding;
+
+    @Inject
+    IdempotentDelivery delivery;
+
+    @Override
+    public void onMessage(Message message) {
+        ConsumerListener.onMessage(message, forwarding, delivery);
+    }
+}

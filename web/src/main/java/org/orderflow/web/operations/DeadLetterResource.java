@@ -1,0 +1,97 @@
+package org.orderflow.web.operations;
+
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.orderflow.application.consumer.DeadLetters;
+
+/**
+ * The consumers' dead-letter queue: messages a consumer still failed on after the broker's
+ * redelivery limit. Replay publishes a message again on the events topic (subscribers that
+ * already processed it absorb it through their inbox); purge drops it.
+ */
+@Path("/ops/dead-letters")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "operations")
+public class DeadLetterResource {
+
+    @Inject
+    DeadLetters deadLetters;
+
+    public record Letter(
+            @JsonbProperty("message_id") String messageId,
+            @JsonbProperty("event_id") String eventId,
+            @JsonbProperty("event_type") String eventType,
+            @JsonbProperty("stream_id") String streamId,
+            @JsonbProperty("subscription") String subscription,
+            @JsonbProperty("reason") String reason,
+            @JsonbProperty("dead_at") String deadAt,
+            @JsonbProperty("delivery_count") int deliveryCount,
+            @JsonbProperty("body") String body) {
+
+        static Letter of(DeadLetters.DeadLetter d) {
+            return new Letter(d.messageId(), d.eventId().orElse(null), d.eventType().orElse(null),
+                    d.streamId().orElse(null), d.subscription().orElse(null), d.reason().orElse(null),
+                    d.deadAt().map(Object::toString).orElse(null), d.deliveryCount(), d.body());
+        }
+    }
+
+    @GET
+    @Operation(summary = "Dead-lettered messages", description = "Oldest first, with the failing subscription and the broker's reason.")
+    public List<Letter> list(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return deadLetters.list(limit).stream().map(Letter::of).toList();
+    }
+
+    @POST
+    @Path("/{messageId}/replay")
+    @Operation(summary = "Replay one message", description = "Publishes it again on the events topic and removes it.")
+    @APIResponse(responseCode = "200", description = "Replayed")
+    @APIResponse(responseCode = "404", description = "No such dead letter")
+    public Map<String, Object> replay(@PathParam("messageId") String messageId) {
+        if (!deadLetters.replay(messageId)) {
+            throw new NotFoundException("No dead letter " + messageId);
+        }
+        return Map.of("message_id", messageId, "outcome", "REPLAYED");
+    }
+
+    @POST
+    @Path("/replay")
+    @Operation(summary = "Replay every dead letter")
+    public Map<String, Object> replayAll() {
+        return Map.of("replayed", deadLetters.replayAll());
+    }
+
+    @DELETE
+    @Path("/{messageId}")
+    @Operation(summary = "Purge one message")
+    @APIResponse(responseCode = "200", description = "Purged")
+    @APIResponse(responseCode = "404", description = "No such dead letter")
+    public Map<String, Object> purge(@PathParam("messageId") String messageId) {
+        if (!deadLetters.purge(messageId)) {
+            throw new NotFoundException("No dead letter " + messageId);
+        }
+        return Map.of("message_id", messageId, "outcome", "PURGED");
+    }
+
+    @DELETE
+    @Operation(summary = "Purge every dead letter")
+    public Map<String, Object> purgeAll() {
+        return Map.of("purged", deadLetters.purgeAll());
+    }
+}

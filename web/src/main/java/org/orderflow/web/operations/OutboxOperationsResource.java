@@ -1,0 +1,68 @@
+package org.orderflow.web.operations;
+
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.orderflow.application.consumer.Inbox;
+import org.orderflow.application.integration.WebhookForwarding;
+import org.orderflow.application.notification.OrderNotifications;
+import org.orderflow.application.outbox.Outbox;
+import org.orderflow.application.outbox.OutboxPublisher;
+import org.orderflow.application.outbox.PublisherHealth;
+
+/** Where the outbox publisher is, what waits, how it is doing, and what each consumer has processed. */
+@Path("/ops/outbox")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "operations")
+public class OutboxOperationsResource {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    OutboxPublisher publisher;
+
+    @Inject
+    Inbox inbox;
+
+    public record Status(
+            @JsonbProperty("publisher") String publisher,
+            @JsonbProperty("state") String state,
+            @JsonbProperty("cursor_transaction_id") long cursorTransactionId,
+            @JsonbProperty("cursor_position") long cursorPosition,
+            @JsonbProperty("published_total") long publishedTotal,
+            @JsonbProperty("last_published_at") String lastPublishedAt,
+            @JsonbProperty("pending_events") long pendingEvents,
+            @JsonbProperty("oldest_pending_ms") long oldestPendingMs,
+            @JsonbProperty("consecutive_failures") long consecutiveFailures,
+            @JsonbProperty("last_error") String lastError,
+            @JsonbProperty("next_attempt_at") String nextAttemptAt,
+            @JsonbProperty("consumers") List<Consumer> consumers) {
+    }
+
+    public record Consumer(@JsonbProperty("name") String name, @JsonbProperty("processed") long processed) {
+    }
+
+    @GET
+    @Transactional(Transactional.TxType.REQUIRED)
+    @Operation(summary = "Outbox publisher status", description = "Cursor, backlog (committed events not yet "
+            + "published) and its age, failures and backoff, and events processed per consumer (within the inbox retention).")
+    public Status status() {
+        Outbox.Status status = outbox.status(publisher.name());
+        PublisherHealth.Snapshot health = publisher.health();
+        return new Status(status.publisher(), health.failing() ? "backing-off" : "publishing",
+                status.cursor().transactionId(), status.cursor().position(), status.publishedCount(),
+                status.lastPublishedAt().map(Object::toString).orElse(null), status.pending(),
+                status.oldestPending().toMillis(), health.consecutiveFailures(), health.lastError().orElse(null),
+                health.nextAttemptAt().map(Object::toString).orElse(null),
+                List.of(new Consumer(OrderNotifications.NAME, inbox.processedCount(OrderNotifications.NAME)),
+                        new Consumer(WebhookForwarding.NAME, inbox.processedCount(WebhookForwarding.NAME))));
+    }
+}

@@ -1,0 +1,137 @@
+package org.orderflow.web.wiring;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.orderflow.application.integration.Webhook;
+import org.orderflow.application.integration.WebhookSettings;
+import org.orderflow.application.notification.CustomerContacts;
+import org.orderflow.application.notification.Notifier;
+import org.orderflow.application.outbox.OutboxSettings;
+import org.orderflow.messaging.notify.LogNotifier;
+import org.orderflow.messaging.notify.MailNotifier;
+import org.orderflow.messaging.notify.MailSettings;
+import org.orderflow.messaging.notify.TemplateContacts;
+import org.orderflow.messaging.webhook.HttpWebhook;
+import org.orderflow.messaging.webhook.WebhookEndpoint;
+
+/** Outbox publisher, notification and webhook settings from MicroProfile Config (see README). */
+@ApplicationScoped
+public class MessagingConfiguration {
+
+    private static final Logger LOG = Logger.getLogger(MessagingConfiguration.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "orderflow.outbox.batch-size", defaultValue = "200")
+    int outboxBatchSize;
+
+    @Inject
+    @ConfigProperty(name = "orderflow.outbox.backoff-initial-ms", defaultValue = "500")
+    long backoffInitialMs;
+
+    @Inject
+    @ConfigProperty(name = "orderflow.outbox.backoff-max-ms", defaultValue = "30000")
+    long backoffMaxMs;
+
+    @Inject
+    @ConfigProperty(name = "orderflow.notifications.smtp.host")
+    Optional<String> smtpHost;
+
+    @Inject
+    @ConfigProperty(name = "orderflow.notifications.smtp.port", defaultValue = "25")
+    int smtpPort;
+
+    @Inject
+    @ConfigProperty(name = "orderflow.notifications.smtp.user")
+    Optional<String> smtpUser;
+
+    @Inject
+    @ConfigProperty(name = "orderflow.notifications.smtp.password")
+    Optional<String> smtpPassword;
+
+    @Inject
+    @ConfigProperty(name = "orderflow.notifications.smtp.starttls", defaultValue = "false")
+    boolean smtpStarttls;
+
+    @Inject
+    @ConfigProperty(name = "orderflow.notifications.from", defaultValue = "orderflow <no-reply@orderflow.local>")
+    String mailFrom;
+
+    @Inject
+    @ConfigProperty(name = "orderflow.notifications.recipient-template", defaultValue = "{customerId}@customers.orderflow.local")
+    String recipientTemplate;
+
+    @Inject
+    @ConfigProperty(name = "orderflow.webhook.url")
+    Optional<String> webhookUrl;
+
+    @Inject
+    @ConfigProperty(name = "orderflow.webhook.event-types", defaultValue = "OrderCreated,OrderConfirmed,OrderCancelled")
+    String webhookEventTypes;
+
+    @Inject
+    @ConfigProperty(name = "orderflow.webhook.attempts", defaultValue = "3")
+    int webhookAttempts;
+
+    @Inject
+    @ConfigProperty(name = "orderflow.webhook.backoff-ms", defaultValue = "200")
+    long webhookBackoffMs;
+
+    @Inject
+    @ConfigProperty(name = "orderflow.webhook.timeout-ms", defaultValue = "5000")
+    long webhookTimeoutMs;
+
+    /** The publisher's name keys its cursor; one per topic. */
+    public static final String PUBLISHER = "jms:orderflow.events";
+
+    @Produces
+    OutboxSettings outboxSettings() {
+        return new OutboxSettings(PUBLISHER, outboxBatchSize, 50,
+                Duration.ofMillis(backoffInitialMs), Duration.ofMillis(Math.max(backoffInitialMs, backoffMaxMs)));
+    }
+
+    @Produces
+    @ApplicationScoped
+    Notifier notifier() {
+        Optional<String> host = smtpHost.filter(h -> !h.isBlank());
+        if (host.isEmpty()) {
+            LOG.info("No orderflow.notifications.smtp.host: notifications are written to the log only");
+            return new LogNotifier();
+        }
+        LOG.info(() -> "Notifications by mail through " + host.get() + ":" + smtpPort);
+        return new MailNotifier(new MailSettings(host, smtpPort, mailFrom, smtpUser.filter(u -> !u.isBlank()),
+                smtpPassword, smtpStarttls, Duration.ofSeconds(10)));
+    }
+
+    @Produces
+    @ApplicationScoped
+    CustomerContacts customerContacts() {
+        return new TemplateContacts(recipientTemplate);
+    }
+
+    @Produces
+    WebhookSettings webhookSettings() {
+        Set<String> types = Arrays.stream(webhookEventTypes.split(","))
+                .map(String::trim).filter(t -> !t.isEmpty() && !t.equals("*")).collect(Collectors.toSet());
+        return new WebhookSettings(endpoint().url().isPresent(), types);
+    }
+
+    @Produces
+    @ApplicationScoped
+    Webhook webhook() {
+        return new HttpWebhook(endpoint());
+    }
+
+    private WebhookEndpoint endpoint() {
+        return new WebhookEndpoint(webhookUrl.filter(u -> !u.isBlank()).map(URI::create), webhookAttempts,
+                Duration.ofMillis(webhookBackoffMs), Duration.ofMillis(webhookTimeoutMs));
+    }
+}
