@@ -1,0 +1,257 @@
+package org.orderflow.it.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.orderflow.it.support.ExternalSystems;
+import org.orderflow.it.support.WebhookStub;
+
+/**
+ * The service killed with SIGKILL while it accepts commands and publishes, then started again.
+ * A server of its own (orderflow-crash, own ports, own database, own message store) in the
+ * test Liberty installation, so the Arquillian server is not disturbed. Measured at the webhook
+ * stub: every event of every acknowledged command arrives, each stream in order, and the
+ * consumer's inbox holds each event exactly once.
+ */
+class KillRestartIT {
+
+    private static final String SERVER = "orderflow-crash";
+    private static final int HTTP_PORT = 9281;
+    private static final String API = "http://127.0.0.1:" + HTTP_PORT + "/orderflow/api";
+    private static final String DATABASE = "orderflow_crash";
+    private static final Pattern ORDER_ID = Pattern.compile("\"order_id\":\"([0-9a-f-]{36})\"");
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static Path wlp;
+
+    @BeforeAll
+    static void createServer() throws Exception {
+        wlp = Path.of(System.getProperty("wlp.home"));
+        Path template = wlp.resolve("usr/servers/orderflow-it");
+        Path server = wlp.resolve("usr/servers/" + SERVER);
+        deleteRecursively(server);
+        Files.createDirectories(server.resolve("lib/jdbc"));
+        Files.createDirectories(server.resolve("dropins"));
+        Files.createDirectories(server.resolve("configDropins/overrides"));
+        Files.copy(template.resolve("server.xml"), server.resolve("server.xml"));
+        Files.copy(template.resolve("lib/jdbc/postgresql.jar"), server.resolve("lib/jdbc/postgresql.jar"));
+        Files.copy(Path.of(System.getProperty("it.war")), server.resolve("dropins/orderflow.war"));
+        String dbBase = System.getProperty("it.db.url").replaceFirst("/[^/?]+(\\?.*)?$", "");
+        Files.writeString(server.resolve("configDropins/overrides/crash.xml"), """
+                <server>
+                    <variable name="http.port" value="%d"/>
+                    <variable name="https.port" value="9643"/>
+                    <variable name="jms.port" value="7476"/>
+                    <variable name="jms.ssl.port" value="7486"/>
+                    <variable name="db.url" value="%s/%s"/>
+                    <variable name="db.admin.url" value="%s/postgres"/>
+                    <variable name="db.user" value="%s"/>
+                    <variable name="db.password" value="%s"/>
+                    <variable name="orderflow.webhook.url" value="http://127.0.0.1:%s/hooks/orderflow"/>
+                    <variable name="orderflow.webhook.event-types" value="*"/>
+                </server>
+                """.formatted(HTTP_PORT, dbBase, DATABASE, dbBase, System.getProperty("it.db.user", "postgres"),
+                System.getProperty("it.db.password", ""), System.getProperty("it.webhook.port")));
+        try (Connection admin = DriverManager.getConnection(dbBase + "/postgres", System.getProperty("it.db.user", "postgres"),
+                System.getProperty("it.db.password", "")); Statement s = admin.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+        }
+        ExternalSystems.webhook(); // the consumer's endpoint must be up
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        serverCommand("stop");
+    }
+
+    @Test
+    void killed_while_accepting_and_publishing_then_restarted_nothing_acknowledged_is_lost_or_doubled() throws Exception {
+        start();
+        ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < 6; c++) {
+            Thread client = new Thread(() -> {
+                while (running.get()) {
+                    try {
+                        String order = create();
+                        acknowledged.add(order);
+                        addItem(order);
+                    } catch (IOException | RuntimeException e) {
+                        return; // the server is gone
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            });
+            clients.add(client);
+            client.start();
+        }
+        while (acknowledged.size() < 150) {
+            Thread.sleep(20);
+        }
+        String before = get("/ops/outbox");
+        kill();
+        running.set(false);
+        for (Thread client : clients) {
+            client.join(10_000);
+        }
+        System.out.println("kill -9 after " + acknowledged.size() + " acknowledged orders; outbox just before: " + before);
+
+        start();
+
+        long events = count("SELECT count(*) FROM events");
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (count("SELECT count(*) FROM consumer_inbox WHERE consumer = 'webhook'") < events && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        System.out.println("after restart: " + get("/ops/outbox"));
+
+        // exactly once in effect: one inbox entry per stored event
+        assertThat(count("SELECT count(*) FROM consumer_inbox WHERE consumer = 'webhook'")).isEqualTo(events);
+        assertThat(count("SELECT count(*) FROM (SELECT event_id FROM consumer_inbox GROUP BY consumer, event_id HAVING count(*) > 1) d"))
+                .isZero();
+        // every acknowledged command's events reached the endpoint, each stream in order
+        WebhookStub webhook = ExternalSystems.webhook();
+        Set<String> storedIds = eventIds();
+        Map<String, List<Long>> firstArrivals = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (String order : acknowledged) {
+            for (WebhookStub.Call call : webhook.acceptedFor(order)) {
+                if (seen.add(call.idempotencyKey())) {
+                    firstArrivals.computeIfAbsent(order, k -> new ArrayList<>()).add(call.streamVersion());
+                }
+            }
+        }
+        for (String order : acknowledged) {
+            List<Long> versions = firstArrivals.getOrDefault(order, List.of());
+            assertThat(versions).as("order %s", order).isNotEmpty().isSorted();
+            assertThat(versions.get(0)).isEqualTo(1L);
+        }
+        assertThat(seen).as("no call for an event that is not stored").isSubsetOf(storedIds);
+        long duplicatesOnTheWire = acknowledged.stream().mapToLong(o -> webhook.acceptedFor(o).size()).sum() - seen.size();
+        System.out.println("webhook calls repeated across the crash (absorbed by the receiver's Idempotency-Key): "
+                + duplicatesOnTheWire);
+    }
+
+    private static void start() throws Exception {
+        serverCommand("start");
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + "/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && get("/ops/outbox").contains("publisher")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(SERVER + " did not become ready");
+    }
+
+    private static void kill() throws Exception {
+        Path pidFile = wlp.resolve("usr/servers/.pid/" + SERVER + ".pid");
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no process " + pid));
+        assertThat(process.destroyForcibly()).isTrue(); // SIGKILL: no shutdown hooks, no orderly stop
+        process.onExit().get();
+    }
+
+    private static void serverCommand(String command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(wlp.resolve("bin/server").toString(), command, SERVER)
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        System.out.println("server " + command + " " + SERVER + ": " + output.trim());
+    }
+
+    private static String create() throws IOException, InterruptedException {
+        HttpResponse<String> response = post("/orders", "{\"order\":{\"customer_name\":\"crash\",\"customer_id\":\"crash\"}}");
+        Matcher id = ORDER_ID.matcher(response.body());
+        if (response.statusCode() != 201 || !id.find()) {
+            throw new IllegalStateException("create answered " + response.statusCode());
+        }
+        return id.group(1);
+    }
+
+    private static void addItem(String order) throws IOException, InterruptedException {
+        post("/orders/" + order + "/add_item", "{\"order_item\":{\"product_name\":\"x\",\"quantity\":1,\"unit_price_cents\":5}}");
+    }
+
+    private static HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(API + path)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(API + path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static Connection database() throws SQLException {
+        String dbBase = System.getProperty("it.db.url").replaceFirst("/[^/?]+(\\?.*)?$", "");
+        return DriverManager.getConnection(dbBase + "/" + DATABASE, System.getProperty("it.db.user", "postgres"),
+                System.getProperty("it.db.password", ""));
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (Connection c = database(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Set<String> eventIds() throws SQLException {
+        Set<String> ids = new HashSet<>();
+        try (Connection c = database(); PreparedStatement s = c.prepareStatement("SELECT event_id::text FROM events");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
