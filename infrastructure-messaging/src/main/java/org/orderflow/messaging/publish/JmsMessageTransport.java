@@ -19,9 +19,11 @@ import org.orderflow.messaging.EventMessages;
 /**
  * Publishes to the events topic. The connection factory and topic are server resources
  * ({@code jms/orderflowConnectionFactory}, {@code jms/orderflowEvents}), so another JMS provider is
- * a change of server configuration. Runs outside any JTA transaction: each persistent send
- * returns once the broker has the message, which is what lets the relay move its cursor message
- * by message.
+ * a change of server configuration. A batch is sent in a JTA transaction of its own, which holds
+ * only the broker (the database transaction of the relay is suspended meanwhile): the broker
+ * stores the batch with one commit instead of one per message, and the batch becomes visible to
+ * subscribers all at once or not at all. If the commit fails, the caller gets the exception and
+ * does not move its cursor.
  */
 @ApplicationScoped
 public class JmsMessageTransport implements MessageTransport {
@@ -33,10 +35,10 @@ public class JmsMessageTransport implements MessageTransport {
     Topic topic;
 
     @Override
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Delivery send(List<IntegrationEvent> messages) {
         int sent = 0;
-        try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
+        try (JMSContext context = connectionFactory.createContext()) {
             JMSProducer producer = context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
             for (IntegrationEvent event : messages) {
                 TextMessage message = context.createTextMessage(EventMessages.toJson(event));

@@ -1,4 +1,4 @@
-package org.orderflow.persistence.benchmark;
+package org.orderflow.it.bench;
 
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -29,23 +29,21 @@ import org.orderflow.persistence.support.TestDatabase;
 /**
  * Benchmark, not a test: the load time of an order (one transaction, as a command does it) with
  * 10 events, with 10,000 events and a snapshot at the head, and with 10,000 events replayed in
- * full. Prints a table and the ratios against the 10-event load measured in the same run.
- * Not part of the default build (the class name does not end in Test). Run it with:
- *
- * <pre>mvn -B -pl infrastructure-persistence -am verify -Dtest=SnapshotLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * full, each against the 10-event load measured in the same run (median of 300 loads after 50
+ * warm-up loads);
+ * part of the benchmark run ({@link BenchReport#RERUN}).
  */
-class SnapshotLoadBenchmark {
+class AggregateLoadBenchmark {
 
     private static final int WARMUP = 50;
     private static final int RUNS = 300;
-    private static final String RERUN = "mvn -B -pl infrastructure-persistence -am verify -Dtest=SnapshotLoadBenchmark"
-            + " -Dsurefire.failIfNoSpecifiedTests=false";
 
     @Test
     void load_time_with_and_without_snapshots() {
         try (TestDatabase db = TestDatabase.create()) {
-            System.out.println("[bench] writing a 10-event order and a 10,000-event order ...");
+            BenchReport.progress("aggregate load: writing orders of 10, 1,000 and 10,000 events ...");
             UUID small = writeOrder(db, 10);
+            UUID medium = writeOrder(db, 1_000);
             UUID large = writeOrder(db, 10_000);
             db.run(em -> {
                 Orders orders = orders(em);
@@ -55,20 +53,20 @@ class SnapshotLoadBenchmark {
             });
 
             double[] tenEvents = measure(db, "10 events", em -> orders(em).find("default", small).orElseThrow().version());
+            double[] thousand = measure(db, "1,000 events, no snapshot",
+                    em -> orders(em).find("default", medium).orElseThrow().version());
             double[] withSnapshot = measure(db, "10,000 events, snapshot at head",
                     em -> orders(em).find("default", large).orElseThrow().version());
             double[] fullReplay = measure(db, "10,000 events, full replay",
                     em -> orders(em).replayFully("default", large).orElseThrow().version());
 
-            double base = median(tenEvents);
-            System.out.println();
-            System.out.printf("[bench] %-34s %10s %10s %10s %12s%n", "aggregate load", "median ms", "p90 ms", "mean ms", "x 10 events");
-            print("10 events", tenEvents, base);
-            print("10,000 events + snapshot", withSnapshot, base);
-            print("10,000 events, full replay", fullReplay, base);
-            System.out.printf("[bench] target: 10,000 events with snapshot <= 1.5x 10 events -> %.2fx (%s)%n",
-                    median(withSnapshot) / base, median(withSnapshot) / base <= 1.5 ? "met" : "NOT met");
-            System.out.println("[bench] rerun: " + RERUN);
+            BenchReport.record("aggregate-load", "10 events (median)", median(tenEvents), "ms", "one transaction, as a command loads");
+            BenchReport.compare("aggregate-load", "1,000 events, no snapshot (median)", median(thousand), "ms",
+                    "10 events (median)", null, "cost ratio: lower is better");
+            BenchReport.compare("aggregate-load", "10,000 events + snapshot (median)", median(withSnapshot), "ms",
+                    "10 events (median)", "<= 1.5x", "cost ratio: lower is better");
+            BenchReport.compare("aggregate-load", "10,000 events, full replay (median)", median(fullReplay), "ms",
+                    "10 events (median)", null, "cost ratio: lower is better");
         }
     }
 
@@ -111,7 +109,7 @@ class SnapshotLoadBenchmark {
                 millis[i] = (System.nanoTime() - start) / 1e6;
             }
             if (i > 0 && i % 100 == 0) {
-                System.out.printf("[bench] %s: %d/%d loads%n", label, i, RUNS);
+                BenchReport.progress("aggregate load %s: %d/%d loads", label, i, RUNS);
             }
         }
         Arrays.sort(millis);
@@ -120,10 +118,5 @@ class SnapshotLoadBenchmark {
 
     private static double median(double[] sorted) {
         return sorted[sorted.length / 2];
-    }
-
-    private static void print(String label, double[] sorted, double base) {
-        System.out.printf("[bench] %-34s %10.2f %10.2f %10.2f %11.2fx%n", label, median(sorted),
-                sorted[(int) (sorted.length * 0.9)], Arrays.stream(sorted).average().orElse(0), median(sorted) / base);
     }
 }

@@ -1,4 +1,4 @@
-package org.orderflow.persistence.benchmark;
+package org.orderflow.it.bench;
 
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
@@ -30,14 +30,13 @@ import org.orderflow.persistence.support.TestDatabase;
  * Benchmark, not a test: events/s appended through the EventStore port (JpaEventStore, one new
  * stream per transaction) at 1, 8 and 32 writers with 1 and 10 events per transaction, against
  * the raw ceiling measured in the same run — plain JDBC inserts of identical rows into an
- * identical table ({@code CREATE TABLE ... (LIKE events INCLUDING ALL)}). Run it with:
- *
- * <pre>mvn -B -pl infrastructure-persistence -am verify -Dtest=AppendBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * identical table ({@code CREATE TABLE ... (LIKE events INCLUDING ALL)}). Each case runs for a
+ * few seconds; raw first, then the port. Part of the benchmark run ({@link BenchReport#RERUN}).
  */
 class AppendBenchmark {
 
     private static final long SECONDS_PER_CASE = 4;
-    private static final int[] WRITERS = {1, 8, 32};
+    static final int[] WRITERS = {1, 8, 32};
     private static final int[] EVENTS_PER_TX = {1, 10};
     private static final EventSerializer SERIALIZER = new EventSerializer();
 
@@ -48,17 +47,17 @@ class AppendBenchmark {
                 s.execute("CREATE TABLE events_raw (LIKE events INCLUDING ALL)");
                 s.execute("CREATE SEQUENCE events_raw_seq INCREMENT BY 50");
             }
-            System.out.printf("[bench] %-8s %-9s %14s %14s %8s%n", "writers", "events/tx", "port ev/s", "raw ev/s", "ratio");
             for (int eventsPerTx : EVENTS_PER_TX) {
                 for (int writers : WRITERS) {
+                    String suffix = writers + " writers, " + eventsPerTx + (eventsPerTx == 1 ? " event/tx" : " events/tx");
+                    BenchReport.progress("append: %s ...", suffix);
                     double raw = run(writers, () -> rawWriter(db, eventsPerTx));
                     double port = run(writers, () -> portWriter(db, eventsPerTx));
-                    System.out.printf("[bench] %-8d %-9d %,14.0f %,14.0f %7.2fx%n", writers, eventsPerTx, port, raw, port / raw);
+                    BenchReport.record("append", "raw, " + suffix, raw, "events/s", "plain JDBC batch insert + commit");
+                    BenchReport.compare("append", "port, " + suffix, port, "events/s", "raw, " + suffix,
+                            writers >= 8 ? ">= 0.8x" : null, "JpaEventStore.append, one new stream per transaction");
                 }
             }
-            System.out.println("[bench] target: >= 0.8x raw at 8 and 32 writers");
-            System.out.println("[bench] rerun: mvn -B -pl infrastructure-persistence -am verify -Dtest=AppendBenchmark"
-                    + " -Dsurefire.failIfNoSpecifiedTests=false");
         }
     }
 
