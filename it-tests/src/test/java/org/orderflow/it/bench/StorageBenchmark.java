@@ -75,8 +75,9 @@ class StorageBenchmark {
                     } else {
                         BenchReport.compare("storage", name, rate, "events/s", baseline, null, "vs the plain table, same run");
                     }
-                    BenchReport.record("storage", layout.name() + ", " + size + ": table size", totalSize(db, table) / 1e6, "MB",
-                            "table + TOAST + indexes (all partitions)");
+                    BenchReport.record("storage", layout.name() + ", " + size + ": bytes per event",
+                            (double) totalSize(db, table) / rows(db, table), "B",
+                            "table + TOAST + indexes (all partitions) / rows");
                     BenchReport.record("storage", layout.name() + ", " + size + ": read one stream", readStreams(db, table), "ms",
                             "mean of 500 random streams, WHERE tenant, stream, type ORDER BY version");
                     BenchReport.record("storage", layout.name() + ", " + size + ": global read", globalRead(db, table), "events/s",
@@ -155,6 +156,13 @@ class StorageBenchmark {
                 rs.next();
                 return rs.getLong(1);
             }
+        }
+    }
+
+    private static long rows(TestDatabase db, String table) throws SQLException {
+        try (Connection c = db.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return Math.max(1, rs.getLong(1));
         }
     }
 

@@ -62,6 +62,9 @@ class KillRestartIT {
         Files.createDirectories(server.resolve("dropins"));
         Files.createDirectories(server.resolve("configDropins/overrides"));
         Files.copy(template.resolve("server.xml"), server.resolve("server.xml"));
+        if (Files.exists(template.resolve("jvm.options"))) {
+            Files.copy(template.resolve("jvm.options"), server.resolve("jvm.options"));
+        }
         Files.copy(template.resolve("lib/jdbc/postgresql.jar"), server.resolve("lib/jdbc/postgresql.jar"));
         Files.copy(Path.of(System.getProperty("it.war")), server.resolve("dropins/orderflow.war"));
         String dbBase = System.getProperty("it.db.url").replaceFirst("/[^/?]+(\\?.*)?$", "");
