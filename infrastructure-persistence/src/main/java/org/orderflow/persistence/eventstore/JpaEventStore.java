@@ -61,9 +61,19 @@ public class JpaEventStore implements EventStore {
         if (events.isEmpty()) {
             throw new IllegalArgumentException("Nothing to append to " + stream);
         }
-        long current = currentVersion(stream);
-        if (!expected.accepts(current)) {
-            throw new ConcurrencyConflict(stream, expected, OptionalLong.of(current));
+        // "No stream yet" needs no read before the insert: its first event is version 1, and the
+        // unique (tenant, stream, version) index rejects it if the stream exists (the conflict then
+        // cannot name the actual version) — one round trip less for every creation
+        // (AppendBenchmark). Every other expectation is checked first, so that its conflict names
+        // the actual version and an expected version beyond the stream's head never leaves a gap.
+        long current;
+        if (expected instanceof ExpectedVersion.NoStream) {
+            current = 0;
+        } else {
+            current = currentVersion(stream);
+            if (!expected.accepts(current)) {
+                throw new ConcurrencyConflict(stream, expected, OptionalLong.of(current));
+            }
         }
         Instant now = clock.instant();
         List<EventRecord> records = new ArrayList<>(events.size());
