@@ -30,17 +30,22 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.orderflow.it.support.ExternalSystems;
 import org.orderflow.it.support.WebhookStub;
 
 /**
- * The service killed with SIGKILL while it accepts commands and publishes, then started again.
+ * The broker refusing messages, and the service killed with SIGKILL while it accepts commands and
+ * publishes, then started again.
  * A server of its own (orderflow-crash, own ports, own database, own message store) in the
  * test Liberty installation, so the Arquillian server is not disturbed. Measured at the webhook
  * stub: every event of every acknowledged command arrives, each stream in order, and the
  * consumer's inbox holds each event exactly once.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KillRestartIT {
 
     private static final String SERVER = "orderflow-crash";
@@ -96,6 +101,56 @@ class KillRestartIT {
     }
 
     @Test
+    @Order(1)
+    void while_the_broker_refuses_messages_commands_are_accepted_and_the_backlog_goes_out_in_order_once_it_is_back()
+            throws Exception {
+        start();
+        Path brokerDown = wlp.resolve("usr/servers/" + SERVER + "/configDropins/overrides/broker-down.xml");
+        // the topic space stops accepting messages: a dynamic configuration update, as an operator would make it
+        Files.writeString(brokerDown, """
+                <server><messagingEngine id="defaultME"><topicSpace id="orderflow.events" sendAllowed="false"/></messagingEngine></server>
+                """);
+        List<String> orders = new ArrayList<>();
+        try {
+            Thread.sleep(3000); // the configuration update is applied
+            for (int i = 0; i < 10; i++) {
+                String order = create();
+                addItem(order);
+                orders.add(order);
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            String status = get("/ops/outbox");
+            while (!status.contains("\"state\":\"backing-off\"") && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                status = get("/ops/outbox");
+            }
+            assertThat(status).contains("\"state\":\"backing-off\"", "send disallowed");
+            assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + "/health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).contains("outbox-publisher", "backing-off");
+            assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + "/metrics?scope=application"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body()).containsPattern("orderflow_outbox_failures_total\\S* [1-9]");
+            Thread.sleep(1000);
+            for (String order : orders) {
+                assertThat(ExternalSystems.webhook().callsFor(order)).as("nothing reached the consumers").isEmpty();
+            }
+        } finally {
+            Files.deleteIfExists(brokerDown);
+        }
+
+        WebhookStub webhook = ExternalSystems.webhook();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (orders.stream().anyMatch(o -> webhook.acceptedFor(o).size() < 2) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        for (String order : orders) {
+            assertThat(webhook.acceptedFor(order)).extracting(WebhookStub.Call::streamVersion).as("order %s", order)
+                    .containsExactly(1L, 2L);
+        }
+        assertThat(get("/ops/outbox")).contains("\"state\":\"publishing\"", "\"pending_events\":0");
+    }
+
+    @Test
+    @Order(2)
     void killed_while_accepting_and_publishing_then_restarted_nothing_acknowledged_is_lost_or_doubled() throws Exception {
         start();
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
@@ -167,6 +222,9 @@ class KillRestartIT {
     }
 
     private static void start() throws Exception {
+        if (ready()) {
+            return;
+        }
         serverCommand("start");
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (System.nanoTime() < deadline) {
@@ -182,6 +240,18 @@ class KillRestartIT {
             Thread.sleep(500);
         }
         throw new AssertionError(SERVER + " did not become ready");
+    }
+
+    private static boolean ready() {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + "/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static void kill() throws Exception {
