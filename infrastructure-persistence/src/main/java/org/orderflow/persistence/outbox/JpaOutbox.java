@@ -13,8 +13,9 @@ import org.orderflow.application.eventstore.RecordedEvent;
 import org.orderflow.application.outbox.IntegrationEvent;
 import org.orderflow.application.outbox.Outbox;
 import org.orderflow.application.outbox.OutboxRecord;
-import org.orderflow.persistence.eventstore.EventSerializer;
+import org.orderflow.persistence.AdvisoryLocks;
 import org.orderflow.persistence.SqlValues;
+import org.orderflow.persistence.eventstore.EventSerializer;
 
 /**
  * {@link Outbox} over the events table. Pending events come from the event store's gap-safe
@@ -41,10 +42,7 @@ public class JpaOutbox implements Outbox {
 
     @Override
     public boolean tryLock(String publisher) {
-        Object locked = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "outbox:" + publisher)
-                .getSingleResult();
-        return Boolean.TRUE.equals(locked);
+        return AdvisoryLocks.tryTransactionLock(em, "outbox:" + publisher);
     }
 
     @Override
@@ -80,16 +78,11 @@ public class JpaOutbox implements Outbox {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Status status(String publisher) {
-        List<Object[]> cursor = em.createNativeQuery(
-                        "SELECT transaction_id, position, published_count, last_published_at FROM outbox_publishers WHERE publisher = ?1")
-                .setParameter(1, publisher)
-                .getResultList();
-        Checkpoint at = cursor.isEmpty() ? Checkpoint.START
-                : new Checkpoint(((Number) cursor.get(0)[0]).longValue(), ((Number) cursor.get(0)[1]).longValue());
-        long published = cursor.isEmpty() ? 0 : ((Number) cursor.get(0)[2]).longValue();
-        Optional<Instant> lastPublishedAt = cursor.isEmpty() ? Optional.empty() : Optional.of(SqlValues.instant(cursor.get(0)[3]));
+        Optional<Object[]> row = row(publisher);
+        Checkpoint at = row.map(JpaOutbox::checkpoint).orElse(Checkpoint.START);
+        long published = row.map(r -> ((Number) r[2]).longValue()).orElse(0L);
+        Optional<Instant> lastPublishedAt = row.map(r -> SqlValues.instant(r[3]));
         Object[] backlog = (Object[]) em.createNativeQuery("""
                         SELECT count(*), COALESCE(EXTRACT(EPOCH FROM (now() - min(recorded_at))) * 1000, 0)
                           FROM events
@@ -103,13 +96,20 @@ public class JpaOutbox implements Outbox {
     }
 
     private Checkpoint cursor(String publisher) {
-        List<?> rows = em.createNativeQuery("SELECT transaction_id, position FROM outbox_publishers WHERE publisher = ?1")
+        return row(publisher).map(JpaOutbox::checkpoint).orElse(Checkpoint.START);
+    }
+
+    /** The publisher's row: transaction id, position, published count, last published at. */
+    @SuppressWarnings("unchecked")
+    private Optional<Object[]> row(String publisher) {
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT transaction_id, position, published_count, last_published_at FROM outbox_publishers WHERE publisher = ?1")
                 .setParameter(1, publisher)
                 .getResultList();
-        if (rows.isEmpty()) {
-            return Checkpoint.START;
-        }
-        Object[] row = (Object[]) rows.get(0);
+        return rows.stream().findFirst();
+    }
+
+    private static Checkpoint checkpoint(Object[] row) {
         return new Checkpoint(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
 }

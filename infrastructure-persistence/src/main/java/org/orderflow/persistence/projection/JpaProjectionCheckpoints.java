@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Optional;
 import org.orderflow.application.eventstore.Checkpoint;
 import org.orderflow.application.projection.ProjectionCheckpoints;
+import org.orderflow.persistence.AdvisoryLocks;
 import org.orderflow.persistence.SqlValues;
 
 /**
  * {@link ProjectionCheckpoints} in {@code projection_checkpoints}. The per-projector lock is
- * {@code pg_try_advisory_xact_lock}: it needs no row, takes no transaction id (so it does not
+ * {@link AdvisoryLocks} (a transaction-scoped advisory lock): it needs no row, takes no transaction id (so it does not
  * hold back gap-safe readers) and is released by commit or rollback.
  */
 @ApplicationScoped
@@ -32,10 +33,7 @@ public class JpaProjectionCheckpoints implements ProjectionCheckpoints {
 
     @Override
     public boolean tryLock(String projector) {
-        Object locked = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "projection:" + projector)
-                .getSingleResult();
-        return Boolean.TRUE.equals(locked);
+        return AdvisoryLocks.tryTransactionLock(em, "projection:" + projector);
     }
 
     @Override

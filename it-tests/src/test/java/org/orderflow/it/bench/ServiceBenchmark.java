@@ -65,37 +65,22 @@ class ServiceBenchmark {
         BenchReport.progress("http: %d clients, create + add_item for %d s ...", CLIENTS, HTTP_RUN.toSeconds());
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong failures = new AtomicLong();
-        long start = System.nanoTime();
-        long deadline = start + HTTP_RUN.toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<?>> clients = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            clients.add(pool.submit(() -> {
-                HttpClient http = HttpClient.newHttpClient();
-                while (System.nanoTime() < deadline) {
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> created = post(http, "/orders", "{\"order\":{\"customer_name\":\"bench\"}}");
-                    latencies.add(System.nanoTime() - t0);
-                    Matcher id = ORDER_ID.matcher(created.body());
-                    if (created.statusCode() != 201 || !id.find()) {
-                        failures.incrementAndGet();
-                        continue;
-                    }
-                    long t1 = System.nanoTime();
-                    HttpResponse<String> added = post(http, "/orders/" + id.group(1) + "/add_item", ITEM);
-                    latencies.add(System.nanoTime() - t1);
-                    if (added.statusCode() != 200) {
-                        failures.incrementAndGet();
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> client : clients) {
-            client.get();
-        }
-        pool.shutdown();
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = runClients(HTTP_RUN, http -> {
+            long t0 = System.nanoTime();
+            HttpResponse<String> created = post(http, "/orders", "{\"order\":{\"customer_name\":\"bench\"}}");
+            latencies.add(System.nanoTime() - t0);
+            Matcher id = ORDER_ID.matcher(created.body());
+            if (created.statusCode() != 201 || !id.find()) {
+                failures.incrementAndGet();
+                return;
+            }
+            long t1 = System.nanoTime();
+            HttpResponse<String> added = post(http, "/orders/" + id.group(1) + "/add_item", ITEM);
+            latencies.add(System.nanoTime() - t1);
+            if (added.statusCode() != 200) {
+                failures.incrementAndGet();
+            }
+        });
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         double perSecond = sorted.size() / seconds;
@@ -152,24 +137,8 @@ class ServiceBenchmark {
         long publishedBefore = publishedCount();
         long eventsBefore = count("SELECT count(*) FROM events");
         BenchReport.progress("outbox throughput: %d clients creating orders for 10 s ...", CLIENTS);
-        long start = System.nanoTime();
-        long deadline = start + Duration.ofSeconds(10).toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<?>> clients = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            clients.add(pool.submit(() -> {
-                HttpClient http = HttpClient.newHttpClient();
-                while (System.nanoTime() < deadline) {
-                    post(http, "/orders", "{\"order\":{\"customer_name\":\"load\"}}");
-                }
-                return null;
-            }));
-        }
-        for (Future<?> client : clients) {
-            client.get();
-        }
-        pool.shutdown();
-        double loadSeconds = (System.nanoTime() - start) / 1e9;
+        double loadSeconds = runClients(Duration.ofSeconds(10),
+                http -> post(http, "/orders", "{\"order\":{\"customer_name\":\"load\"}}"));
         long written = count("SELECT count(*) FROM events") - eventsBefore;
         long publishedDuringLoad = publishedCount() - publishedBefore;
         long drainStart = System.nanoTime();
@@ -208,25 +177,41 @@ class ServiceBenchmark {
         }
     }
 
+    /** One client's request (or requests) per loop turn. */
+    @FunctionalInterface
+    private interface Request {
+        void send(HttpClient http) throws Exception;
+    }
+
+    /** {@link #CLIENTS} threads, each with its own HTTP client, sending requests until the duration is up; returns the seconds it took. */
+    private static double runClients(Duration duration, Request request) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + duration.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Future<?>> clients = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                clients.add(pool.submit(() -> {
+                    HttpClient http = HttpClient.newHttpClient();
+                    while (System.nanoTime() < deadline) {
+                        request.send(http);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : clients) {
+                client.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
     /** The JIT needs a while on a freshly started server (C2 compiles for tens of seconds on 2 cores). */
     private static void warmUp() throws Exception {
         BenchReport.progress("http: warming the server up for %d s ...", WARM_UP.toSeconds());
-        long deadline = System.nanoTime() + WARM_UP.toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<?>> clients = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            clients.add(pool.submit(() -> {
-                HttpClient http = HttpClient.newHttpClient();
-                while (System.nanoTime() < deadline) {
-                    post(http, "/orders", "{\"order\":{\"customer_name\":\"warm-up\"}}");
-                }
-                return null;
-            }));
-        }
-        for (Future<?> client : clients) {
-            client.get();
-        }
-        pool.shutdown();
+        runClients(WARM_UP, http -> post(http, "/orders", "{\"order\":{\"customer_name\":\"warm-up\"}}"));
         awaitOutboxDrained();
     }
 
