@@ -11,7 +11,17 @@ public final class Problems {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** Text that names code: a qualified class name, an exception type, a stack frame or SQL. */
+    private static final java.util.regex.Pattern INTERNALS = java.util.regex.Pattern.compile(
+            "\\b(?:java|javax|jakarta|org|com|io|sun)\\.[a-z]+\\.|[A-Za-z]+(?:Exception|Error)\\b|\\$[A-Z]|\\bat [a-z]+\\.[a-z]"
+                    + "|\\b(?:SELECT|INSERT|UPDATE|DELETE)\\s.+\\s(?:FROM|INTO|SET|WHERE)\\b|SQLSTATE");
+
     private Problems() {
+    }
+
+    /** Whether a message would show the client something of the code behind the API. */
+    public static boolean revealsInternals(String message) {
+        return message != null && INTERNALS.matcher(message).find();
     }
 
     /**
@@ -24,7 +34,7 @@ public final class Problems {
                 .add("title", title)
                 .add("status", status.getStatusCode());
         if (detail != null) {
-            body.add("detail", detail);
+            body.add("detail", revealsInternals(detail) ? title : detail);
         }
         if (extensions != null) {
             extensions.accept(body);

@@ -16,19 +16,18 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Override
     public Response toResponse(WebApplicationException exception) {
-        if (exception.getResponse().getMediaType() != null
-                && Problems.MEDIA_TYPE.equals(exception.getResponse().getMediaType().toString())) {
+        if (MalformedJson.isProblem(exception.getResponse())) {
             return exception.getResponse(); // already a problem, built where the error is understood
         }
         Response.StatusType status = exception.getResponse().getStatusInfo();
-        if (status.getStatusCode() == 400 && MalformedJson.isCausedByJson(exception)) {
+        if (status.getStatusCode() == 400 && MalformedJson.isCausedByReading(exception)) {
             return MalformedJson.response(exception);
         }
         if (exception instanceof NotFoundException && exception.getCause() != null
                 && String.valueOf(exception.getMessage()).contains("Unable to extract parameter")) {
             // Jakarta REST answers an unconvertible query parameter with 404; it is bad input.
             return Problems.response(Response.Status.BAD_REQUEST, "invalid-request", "Invalid request",
-                    "A query parameter has the wrong type: " + exception.getCause().getMessage(), null);
+                    "A query parameter has the wrong type", null);
         }
         String slug = switch (status.getStatusCode()) {
             case 400 -> "bad-request";
@@ -39,13 +38,14 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             default -> "http-" + status.getStatusCode();
         };
         String message = exception.getMessage();
-        boolean runtimeMessage = message == null || message.startsWith("RESTEASY") || message.startsWith("HTTP ");
+        boolean runtimeMessage = message == null || message.startsWith("RESTEASY") || message.startsWith("HTTP ")
+                || Problems.revealsInternals(message);
         String detail = !runtimeMessage ? message : switch (status.getStatusCode()) {
             case 404 -> "No resource here; the API lives under /orderflow/api (see /openapi)";
             case 405 -> "Allowed methods: " + exception.getResponse().getAllowedMethods();
             case 415 -> "This endpoint reads application/json";
             case 406 -> "This endpoint answers application/json";
-            default -> message;
+            default -> status.getReasonPhrase();
         };
         Response response = Problems.response(status, slug, status.getReasonPhrase(), detail, null);
         if (status.getStatusCode() == 405) {
