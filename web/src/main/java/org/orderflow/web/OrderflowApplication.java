@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 
 /** The REST API lives under {@code /orderflow/api}. */
-@ApplicationPath("/api")
+@ApplicationPath("/orderflow/api")
 @OpenAPIDefinition(info = @Info(title = "orderflow", version = "0.1.0",
         description = "Event-sourced, CQRS order service: commands append events to streams; queries rebuild state from them."))
 public class OrderflowApplication extends Application {

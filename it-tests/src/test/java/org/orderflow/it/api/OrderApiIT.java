@@ -156,7 +156,8 @@ class OrderApiIT {
         assertThat(blank.contentType()).startsWith("application/problem+json");
         assertThat(blank.json().path("errors").get(0).path("field").asText()).isEqualTo("order.customer_name");
         assertThat(missingWrapper.status()).isEqualTo(400);
-        assertThat(missingWrapper.json().path("errors").get(0).path("field").asText()).isEqualTo("order");
+        assertThat(missingWrapper.json().path("errors").get(0).path("field").asText()).isEqualTo("customer_name");
+        assertThat(missingWrapper.json().path("errors").get(0).path("message").asText()).endsWith("(fields here: order)");
         assertThat(zeroQuantity.status()).isEqualTo(400);
         assertThat(zeroQuantity.json().path("errors").get(0).path("field").asText()).isEqualTo("order_item.quantity");
         assertThat(negativePrice.json().path("errors").get(0).path("field").asText()).isEqualTo("order_item.unit_price_cents");

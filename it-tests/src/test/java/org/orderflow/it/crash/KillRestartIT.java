@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.orderflow.it.support.ExternalSystems;
+import org.orderflow.it.support.OwnServer;
 import org.orderflow.it.support.WebhookStub;
 
 /**
@@ -55,57 +56,27 @@ class KillRestartIT {
     private static final Pattern ORDER_ID = Pattern.compile("\"order_id\":\"([0-9a-f-]{36})\"");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static Path wlp;
+    private static OwnServer server;
 
     @BeforeAll
     static void createServer() throws Exception {
-        wlp = Path.of(System.getProperty("wlp.home"));
-        Path template = wlp.resolve("usr/servers/orderflow-it");
-        Path server = wlp.resolve("usr/servers/" + SERVER);
-        deleteRecursively(server);
-        Files.createDirectories(server.resolve("lib/jdbc"));
-        Files.createDirectories(server.resolve("dropins"));
-        Files.createDirectories(server.resolve("configDropins/overrides"));
-        Files.copy(template.resolve("server.xml"), server.resolve("server.xml"));
-        if (Files.exists(template.resolve("jvm.options"))) {
-            Files.copy(template.resolve("jvm.options"), server.resolve("jvm.options"));
-        }
-        Files.copy(template.resolve("lib/jdbc/postgresql.jar"), server.resolve("lib/jdbc/postgresql.jar"));
-        Files.copy(Path.of(System.getProperty("it.war")), server.resolve("dropins/orderflow.war"));
-        String dbBase = System.getProperty("it.db.url").replaceFirst("/[^/?]+(\\?.*)?$", "");
-        Files.writeString(server.resolve("configDropins/overrides/crash.xml"), """
-                <server>
-                    <variable name="http.port" value="%d"/>
-                    <variable name="https.port" value="9643"/>
-                    <variable name="jms.port" value="7476"/>
-                    <variable name="jms.ssl.port" value="7486"/>
-                    <variable name="db.url" value="%s/%s"/>
-                    <variable name="db.admin.url" value="%s/postgres"/>
-                    <variable name="db.user" value="%s"/>
-                    <variable name="db.password" value="%s"/>
-                    <variable name="orderflow.webhook.url" value="http://127.0.0.1:%s/hooks/orderflow"/>
-                    <variable name="orderflow.webhook.event-types" value="*"/>
-                </server>
-                """.formatted(HTTP_PORT, dbBase, DATABASE, dbBase, System.getProperty("it.db.user", "postgres"),
-                System.getProperty("it.db.password", ""), System.getProperty("it.webhook.port")));
-        try (Connection admin = DriverManager.getConnection(dbBase + "/postgres", System.getProperty("it.db.user", "postgres"),
-                System.getProperty("it.db.password", "")); Statement s = admin.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-        }
+        server = OwnServer.create(SERVER, HTTP_PORT, DATABASE, Map.of(
+                "orderflow.webhook.url", "http://127.0.0.1:" + System.getProperty("it.webhook.port") + "/hooks/orderflow",
+                "orderflow.webhook.event-types", "*"));
         ExternalSystems.webhook(); // the consumer's endpoint must be up
     }
 
     @AfterAll
     static void stopServer() throws Exception {
-        serverCommand("stop");
+        server.stop();
     }
 
     @Test
     @Order(1)
     void while_the_broker_refuses_messages_commands_are_accepted_and_the_backlog_goes_out_in_order_once_it_is_back()
             throws Exception {
-        start();
-        Path brokerDown = wlp.resolve("usr/servers/" + SERVER + "/configDropins/overrides/broker-down.xml");
+        server.start();
+        Path brokerDown = server.directory().resolve("configDropins/overrides/broker-down.xml");
         // the topic space stops accepting messages: a dynamic configuration update, as an operator would make it
         Files.writeString(brokerDown, """
                 <server><messagingEngine id="defaultME"><topicSpace id="orderflow.events" sendAllowed="false"/></messagingEngine></server>
@@ -152,7 +123,7 @@ class KillRestartIT {
     @Test
     @Order(2)
     void killed_while_accepting_and_publishing_then_restarted_nothing_acknowledged_is_lost_or_doubled() throws Exception {
-        start();
+        server.start();
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
         AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> clients = new ArrayList<>();
@@ -178,14 +149,14 @@ class KillRestartIT {
             Thread.sleep(20);
         }
         String before = get("/ops/outbox");
-        kill();
+        server.kill();
         running.set(false);
         for (Thread client : clients) {
             client.join(10_000);
         }
         System.out.println("kill -9 after " + acknowledged.size() + " acknowledged orders; outbox just before: " + before);
 
-        start();
+        server.start();
 
         long events = count("SELECT count(*) FROM events");
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -221,55 +192,6 @@ class KillRestartIT {
                 + duplicatesOnTheWire);
     }
 
-    private static void start() throws Exception {
-        if (ready()) {
-            return;
-        }
-        serverCommand("start");
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + "/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && get("/ops/outbox").contains("publisher")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError(SERVER + " did not become ready");
-    }
-
-    private static boolean ready() {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + "/health/ready"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static void kill() throws Exception {
-        Path pidFile = wlp.resolve("usr/servers/.pid/" + SERVER + ".pid");
-        long pid = Long.parseLong(Files.readString(pidFile).trim());
-        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no process " + pid));
-        assertThat(process.destroyForcibly()).isTrue(); // SIGKILL: no shutdown hooks, no orderly stop
-        process.onExit().get();
-    }
-
-    private static void serverCommand(String command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(wlp.resolve("bin/server").toString(), command, SERVER)
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        process.waitFor();
-        System.out.println("server " + command + " " + SERVER + ": " + output.trim());
-    }
-
     private static String create() throws IOException, InterruptedException {
         HttpResponse<String> response = post("/orders", "{\"order\":{\"customer_name\":\"crash\",\"customer_id\":\"crash\"}}");
         Matcher id = ORDER_ID.matcher(response.body());
@@ -294,14 +216,8 @@ class KillRestartIT {
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    private static Connection database() throws SQLException {
-        String dbBase = System.getProperty("it.db.url").replaceFirst("/[^/?]+(\\?.*)?$", "");
-        return DriverManager.getConnection(dbBase + "/" + DATABASE, System.getProperty("it.db.user", "postgres"),
-                System.getProperty("it.db.password", ""));
-    }
-
     private static long count(String sql) throws SQLException {
-        try (Connection c = database(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = server.database(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -309,22 +225,12 @@ class KillRestartIT {
 
     private static Set<String> eventIds() throws SQLException {
         Set<String> ids = new HashSet<>();
-        try (Connection c = database(); PreparedStatement s = c.prepareStatement("SELECT event_id::text FROM events");
+        try (Connection c = server.database(); PreparedStatement s = c.prepareStatement("SELECT event_id::text FROM events");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 ids.add(rs.getString(1));
             }
         }
         return ids;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 }

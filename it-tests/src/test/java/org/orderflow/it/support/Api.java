@@ -75,6 +75,12 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A JSON body given as bytes, exactly (e.g. not valid UTF-8). */
+    public Reply post(String path, byte[] json) {
+        return send(builder(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json)));
+    }
+
     public Reply post(String path) {
         return send(builder(path).POST(HttpRequest.BodyPublishers.noBody()));
     }

@@ -3,7 +3,9 @@ package org.orderflow.web.input;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -25,6 +27,10 @@ public class PlainTextRequests implements ContainerRequestFilter {
 
     private final InputLimits limits = InputLimits.from(ConfigProvider.getConfig());
 
+    /** The raw request line's path and query, as sent (the JAX-RS URI view refuses some of them). */
+    @Context
+    HttpServletRequest servlet;
+
     @Override
     public void filter(ContainerRequestContext request) {
         String length = request.getHeaderString("Content-Length");
@@ -33,13 +39,20 @@ public class PlainTextRequests implements ContainerRequestFilter {
             request.abortWith(InvalidInput.of(InputRefused.tooLarge(limits.maxBodyBytes())).getResponse());
             return;
         }
-        String rawPath = request.getUriInfo().getRequestUri().getRawPath();
+        String rawPath = servlet.getRequestURI();
         Optional<String> path = check(rawPath);
         if (path.isPresent()) {
             request.abortWith(InvalidInput.of(InputRefused.field("path", path.get())).getResponse());
             return;
         }
-        String rawQuery = request.getUriInfo().getRequestUri().getRawQuery();
+        try {
+            request.getUriInfo().getRequestUri();
+        } catch (IllegalArgumentException notAUri) {
+            request.abortWith(InvalidInput.of(InputRefused.field("path", "is not a valid URI (characters such as "
+                    + "{ } | \\ ^ and spaces must be percent-encoded)")).getResponse());
+            return;
+        }
+        String rawQuery = servlet.getQueryString();
         if (rawQuery != null) {
             for (String pair : rawQuery.split("&")) {
                 int eq = pair.indexOf('=');

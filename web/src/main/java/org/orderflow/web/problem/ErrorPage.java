@@ -1,5 +1,6 @@
 package org.orderflow.web.problem;
 
+import jakarta.json.Json;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -42,14 +43,14 @@ public class ErrorPage extends HttpServlet {
         } else if (status == 405) {
             slug = "method-not-allowed";
             title = "Method Not Allowed";
-            detail = "This resource does not answer " + request.getMethod();
+            detail = "This resource does not answer " + request.getMethod().replaceAll("[^A-Za-z-]", "?");
         } else {
             slug = status == 400 ? "bad-request" : "http-" + status;
             title = status == 400 ? "Bad Request" : "HTTP " + status;
             detail = status == 400 ? "The request could not be understood (path, headers or encoding)" : "The request was refused";
         }
-        String body = "{\"type\":\"/problems/" + slug + "\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\"}";
+        String body = Json.createObjectBuilder().add("type", "/problems/" + slug).add("title", title).add("status", status)
+                .add("detail", detail).build().toString();
         response.resetBuffer();
         response.setStatus(status);
         response.setContentType(Problems.MEDIA_TYPE);

@@ -1,0 +1,183 @@
+package org.orderflow.it.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A Liberty server of a test's own in the test Liberty installation, running the real WAR with
+ * the production server.xml, on its own ports, database and message store, so the Arquillian
+ * server is not disturbed (and a test may kill it).
+ */
+public final class OwnServer {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String name;
+    private final int httpPort;
+    private final String database;
+    private final Path wlp = Path.of(System.getProperty("wlp.home"));
+
+    private OwnServer(String name, int httpPort, String database) {
+        this.name = name;
+        this.httpPort = httpPort;
+        this.database = database;
+    }
+
+    /**
+     * Creates the server afresh (an empty database of its own, no message store).
+     *
+     * @param portBase  HTTP port; HTTPS, JMS and JMS SSL use portBase + 362, portBase - 1805, portBase - 1795
+     *                  (9281 → 9643, 7376, 7386 … as the first such server did)
+     * @param variables further server.xml variables (e.g. {@code orderflow.webhook.url})
+     */
+    public static OwnServer create(String name, int portBase, String database, Map<String, String> variables) throws Exception {
+        OwnServer own = new OwnServer(name, portBase, database);
+        own.createFiles(portBase, variables);
+        try (Connection admin = DriverManager.getConnection(dbBase() + "/postgres", user(), password());
+             Statement s = admin.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
+        return own;
+    }
+
+    private void createFiles(int portBase, Map<String, String> extra) throws IOException {
+        Path template = wlp.resolve("usr/servers/orderflow-it");
+        Path server = directory();
+        deleteRecursively(server);
+        Files.createDirectories(server.resolve("lib/jdbc"));
+        Files.createDirectories(server.resolve("dropins"));
+        Files.createDirectories(server.resolve("configDropins/overrides"));
+        Files.copy(template.resolve("server.xml"), server.resolve("server.xml"));
+        if (Files.exists(template.resolve("jvm.options"))) {
+            Files.copy(template.resolve("jvm.options"), server.resolve("jvm.options"));
+        }
+        Files.copy(template.resolve("lib/jdbc/postgresql.jar"), server.resolve("lib/jdbc/postgresql.jar"));
+        Files.copy(Path.of(System.getProperty("it.war")), server.resolve("dropins/orderflow.war"));
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("http.port", Integer.toString(portBase));
+        variables.put("https.port", Integer.toString(portBase + 362));
+        variables.put("jms.port", Integer.toString(portBase - 1805));
+        variables.put("jms.ssl.port", Integer.toString(portBase - 1795));
+        variables.put("db.url", dbBase() + "/" + database);
+        variables.put("db.admin.url", dbBase() + "/postgres");
+        variables.put("db.user", user());
+        variables.put("db.password", password());
+        variables.putAll(extra);
+        StringBuilder xml = new StringBuilder("<server>\n");
+        variables.forEach((key, value) -> xml.append("    <variable name=\"").append(key).append("\" value=\"")
+                .append(value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;")).append("\"/>\n"));
+        Files.writeString(server.resolve("configDropins/overrides/" + name + ".xml"), xml.append("</server>\n").toString());
+    }
+
+    public Path directory() {
+        return wlp.resolve("usr/servers/" + name);
+    }
+
+    public String api() {
+        return "http://127.0.0.1:" + httpPort + "/orderflow/api";
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    /** Starts the server (unless it answers already) and waits until it is ready and its publisher runs. */
+    public void start() throws Exception {
+        if (ready()) {
+            return;
+        }
+        command("start");
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (ready() && HTTP.send(HttpRequest.newBuilder(URI.create(api() + "/ops/outbox")).timeout(Duration.ofSeconds(5))
+                        .build(), HttpResponse.BodyHandlers.ofString()).body().contains("publisher")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(name + " did not become ready");
+    }
+
+    public boolean ready() {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public void stop() throws Exception {
+        command("stop");
+    }
+
+    /** The server's process (from Liberty's pid file). */
+    public ProcessHandle process() throws IOException {
+        long pid = Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid/" + name + ".pid")).trim());
+        return ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no process " + pid));
+    }
+
+    /** SIGKILL: no shutdown hooks, no orderly stop. */
+    public void kill() throws Exception {
+        ProcessHandle process = process();
+        if (!process.destroyForcibly()) {
+            throw new AssertionError("could not kill " + name);
+        }
+        process.onExit().get();
+    }
+
+    public Connection database() throws SQLException {
+        return DriverManager.getConnection(dbBase() + "/" + database, user(), password());
+    }
+
+    private void command(String command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(wlp.resolve("bin/server").toString(), command, name).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        System.out.println("server " + command + " " + name + ": " + output.trim());
+    }
+
+    private static String dbBase() {
+        return System.getProperty("it.db.url").replaceFirst("/[^/?]+(\\?.*)?$", "");
+    }
+
+    private static String user() {
+        return System.getProperty("it.db.user", "postgres");
+    }
+
+    private static String password() {
+        return System.getProperty("it.db.password", "");
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
