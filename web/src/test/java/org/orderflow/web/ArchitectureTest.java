@@ -2,6 +2,7 @@ package org.orderflow.web;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -44,8 +45,24 @@ class ArchitectureTest {
                 .check(classes);
         noClasses().that().resideInAPackage("org.orderflow.messaging..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.orderflow.persistence..", "org.orderflow.web..")
-                .allowEmptyShould(true) // the messaging adapters arrive with the outbox
                 .check(classes);
+    }
+
+    @Test
+    void web_resources_and_timers_use_the_application_not_the_adapters() {
+        // only the wiring (CDI producers) and the bootstrap (database creation, migrations) know the adapters
+        noClasses().that().resideInAPackage("org.orderflow.web..")
+                .and().resideOutsideOfPackages("org.orderflow.web.wiring..", "org.orderflow.web.bootstrap..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.orderflow.persistence..", "org.orderflow.messaging..")
+                .check(classes);
+    }
+
+    @Test
+    void no_module_has_package_cycles() {
+        for (String module : new String[] {"domain", "application", "persistence", "messaging", "web"}) {
+            slices().matching("org.orderflow." + module + ".(*)..").should().beFreeOfCycles().check(classes);
+        }
+        slices().matching("org.orderflow.(*)..").should().beFreeOfCycles().check(classes);
     }
 
     @Test

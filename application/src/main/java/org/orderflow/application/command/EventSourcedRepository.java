@@ -124,8 +124,13 @@ public abstract class EventSourcedRepository<A, E extends DomainEvent, S> {
         return store.load(streamId(tenantId, id), afterVersion, limit);
     }
 
-    /** Loads for a command: a pinned version must be the current one, or nothing is decided. */
+    /**
+     * Loads for a command, holding the stream until the command's transaction ends (concurrent
+     * commands on the aggregate wait instead of racing); a pinned version must be the current
+     * one, or nothing is decided.
+     */
     public Loaded<A> load(CommandContext context, UUID id) {
+        store.lockStream(streamId(context.tenantId(), id));
         Loaded<A> loaded = find(context.tenantId(), id).orElseThrow(() -> new AggregateNotFound(streamType, id.toString()));
         context.pinnedVersion().ifPresent(pinned -> {
             if (pinned != loaded.version()) {

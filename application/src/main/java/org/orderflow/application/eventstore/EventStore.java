@@ -21,6 +21,16 @@ public interface EventStore {
     AppendResult append(StreamId stream, ExpectedVersion expected, List<NewEvent> events);
 
     /**
+     * Serialises the writers of one stream: waits until no other transaction holds the stream,
+     * then holds it until the current transaction ends (commit or rollback). Commands take it
+     * before they load their aggregate, so concurrent commands on one aggregate — on this server
+     * or another — run one after the other instead of racing; the expected-version check of
+     * {@link #append} stays the guarantee for writers that do not lock. Lock one stream per
+     * transaction (two would risk a deadlock).
+     */
+    void lockStream(StreamId stream);
+
+    /**
      * At most {@code maxCount} of the stream's events with a version greater than
      * {@code afterVersion}, in version order; empty if none. A stream is identified by tenant,
      * type and id: the id of another type's stream reads as empty.

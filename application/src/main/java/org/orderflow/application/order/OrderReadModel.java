@@ -11,6 +11,12 @@ import java.util.UUID;
  */
 public interface OrderReadModel {
 
+    /** The projector that writes {@link #details}: what a query waits for to read its own writes. */
+    String DETAILS_PROJECTOR = "order-details";
+
+    /** The projector that writes {@link #summaries}. */
+    String SUMMARIES_PROJECTOR = "order-summary";
+
     /** The order's details; empty if unknown (or not projected yet). */
     Optional<OrderView> details(String tenantId, UUID orderId);
 

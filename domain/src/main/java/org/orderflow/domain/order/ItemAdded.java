@@ -10,4 +10,9 @@ import java.util.UUID;
  */
 public record ItemAdded(UUID orderId, UUID lineId, String productName, UUID productId, int quantity,
         long unitPriceCents) implements OrderEvent {
+
+    /** What the line adds to the order total (the aggregate refused any line whose total would overflow). */
+    public long lineTotalCents() {
+        return Math.multiplyExact(unitPriceCents, (long) quantity);
+    }
 }

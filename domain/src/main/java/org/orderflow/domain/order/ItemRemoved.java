@@ -8,4 +8,9 @@ import java.util.UUID;
  */
 public record ItemRemoved(UUID orderId, UUID lineId, String productName, int quantity, long unitPriceCents)
         implements OrderEvent {
+
+    /** What the line took off the order total. */
+    public long lineTotalCents() {
+        return Math.multiplyExact(unitPriceCents, (long) quantity);
+    }
 }

@@ -139,30 +139,23 @@ public final class Order {
      */
     public void apply(OrderEvent event) {
         Objects.requireNonNull(event, "event");
+        status = OrderStatus.after(status, event);
         if (event instanceof OrderCreated e) {
             id = new OrderId(e.orderId());
             customerName = e.customerName();
             customerId = e.customerId();
             shippingAddress = e.shippingAddress();
-            status = PENDING;
         } else if (event instanceof ItemAdded e) {
             LineId lineId = new LineId(e.lineId());
             lines.put(lineId, new OrderLine(lineId, e.productName(), e.productId(), e.quantity(), e.unitPriceCents()));
         } else if (event instanceof ItemRemoved e) {
             lines.remove(new LineId(e.lineId()));
         } else if (event instanceof InventoryReserved e) {
-            status = INVENTORY_RESERVED;
             reservationId = e.reservationId();
         } else if (event instanceof PaymentProcessed e) {
-            status = PAYMENT_PROCESSED;
             paymentId = e.paymentId();
-        } else if (event instanceof OrderConfirmed) {
-            status = CONFIRMED;
         } else if (event instanceof OrderCancelled e) {
-            status = CANCELLED;
             cancellationReason = e.reason();
-        } else {
-            throw new IllegalStateException("Order does not know how to apply " + event.getClass().getName());
         }
     }
 

@@ -13,5 +13,28 @@ public enum OrderStatus {
     /** Final: the order is accepted and will be fulfilled. */
     CONFIRMED,
     /** Final: the order will not be fulfilled. */
-    CANCELLED
+    CANCELLED;
+
+    /**
+     * The status an order has after {@code event}: the one rule that the aggregate and every read
+     * model apply (facts, not checks: the event already happened).
+     *
+     * @param before the status before the event, {@code null} before the order was created
+     */
+    public static OrderStatus after(OrderStatus before, OrderEvent event) {
+        if (event instanceof OrderCreated) {
+            return PENDING;
+        } else if (event instanceof InventoryReserved) {
+            return INVENTORY_RESERVED;
+        } else if (event instanceof PaymentProcessed) {
+            return PAYMENT_PROCESSED;
+        } else if (event instanceof OrderConfirmed) {
+            return CONFIRMED;
+        } else if (event instanceof OrderCancelled) {
+            return CANCELLED;
+        } else if (event instanceof ItemAdded || event instanceof ItemRemoved) {
+            return before;
+        }
+        throw new IllegalStateException("No status rule for " + event.getClass().getName());
+    }
 }

@@ -23,6 +23,7 @@ import org.orderflow.application.eventstore.ExpectedVersion;
 import org.orderflow.application.eventstore.NewEvent;
 import org.orderflow.application.eventstore.RecordedEvent;
 import org.orderflow.application.eventstore.StreamId;
+import org.orderflow.persistence.AdvisoryLocks;
 
 /**
  * {@link EventStore} on PostgreSQL through Hibernate. Appends persist {@link EventRecord}s and
@@ -54,6 +55,12 @@ public class JpaEventStore implements EventStore {
         this.em = Objects.requireNonNull(em);
         this.clock = Objects.requireNonNull(clock);
         this.serializer = Objects.requireNonNull(serializer);
+    }
+
+    /** A transaction-scoped advisory lock on the stream's name (no row, no transaction id taken). */
+    @Override
+    public void lockStream(StreamId stream) {
+        AdvisoryLocks.transactionLock(em, "stream/" + stream.tenantId() + "/" + stream.type() + "/" + stream.id());
     }
 
     @Override

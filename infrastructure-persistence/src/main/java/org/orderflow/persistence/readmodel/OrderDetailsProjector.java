@@ -1,5 +1,8 @@
 package org.orderflow.persistence.readmodel;
 
+import org.orderflow.domain.order.OrderEvent;
+import org.orderflow.domain.order.OrderStatus;
+import org.orderflow.application.order.OrderReadModel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +25,7 @@ import org.orderflow.domain.order.ShippingAddress;
 @Dependent
 public class OrderDetailsProjector extends RowProjector<OrderDetailsRow> {
 
-    public static final String NAME = "order-details";
+    public static final String NAME = OrderReadModel.DETAILS_PROJECTOR;
 
     /** A line as stored in the {@code lines} JSON column. */
     public record Line(UUID lineId, String productName, UUID productId, int quantity, long unitPriceCents) {
@@ -40,7 +43,7 @@ public class OrderDetailsProjector extends RowProjector<OrderDetailsRow> {
             row.customerName = event.customerName();
             row.customerId = event.customerId();
             row.shippingAddressJson = event.shippingAddress() == null ? null : write(event.shippingAddress());
-            row.status = "PENDING";
+            row.status = OrderStatus.after(null, event).name();
             row.linesJson = "[]";
             row.createdAt = envelope.recordedAt();
             return row;
@@ -50,28 +53,28 @@ public class OrderDetailsProjector extends RowProjector<OrderDetailsRow> {
             lines.add(new Line(event.lineId(), event.productName(), event.productId(), event.quantity(),
                     event.unitPriceCents()));
             row.linesJson = write(lines);
-            row.totalCents += event.quantity() * event.unitPriceCents();
+            row.totalCents = Math.addExact(row.totalCents, event.lineTotalCents());
             row.itemCount += event.quantity();
         }));
         on(ItemRemoved.class, (event, envelope) -> update(envelope, row -> {
             row.linesJson = write(lines(row).stream().filter(line -> !line.lineId().equals(event.lineId())).toList());
-            row.totalCents -= event.quantity() * event.unitPriceCents();
+            row.totalCents = Math.subtractExact(row.totalCents, event.lineTotalCents());
             row.itemCount -= event.quantity();
         }));
         on(InventoryReserved.class, (event, envelope) -> update(envelope, row -> {
-            row.status = "INVENTORY_RESERVED";
+            row.status = next(row, event);
             row.reservationId = event.reservationId();
         }));
         on(PaymentProcessed.class, (event, envelope) -> update(envelope, row -> {
-            row.status = "PAYMENT_PROCESSED";
+            row.status = next(row, event);
             row.paymentId = event.paymentId();
         }));
         on(OrderConfirmed.class, (event, envelope) -> update(envelope, row -> {
-            row.status = "CONFIRMED";
+            row.status = next(row, event);
             row.confirmedAt = envelope.recordedAt();
         }));
         on(OrderCancelled.class, (event, envelope) -> update(envelope, row -> {
-            row.status = "CANCELLED";
+            row.status = next(row, event);
             row.cancellationReason = event.reason();
             row.cancelledAt = envelope.recordedAt();
         }));
@@ -80,6 +83,10 @@ public class OrderDetailsProjector extends RowProjector<OrderDetailsRow> {
     @Override
     public String name() {
         return NAME;
+    }
+
+    private static String next(OrderDetailsRow row, OrderEvent event) {
+        return OrderStatus.after(OrderStatus.valueOf(row.status), event).name();
     }
 
     static List<Line> lines(OrderDetailsRow row) {

@@ -1,5 +1,8 @@
 package org.orderflow.persistence.readmodel;
 
+import org.orderflow.domain.order.OrderEvent;
+import org.orderflow.domain.order.OrderStatus;
+import org.orderflow.application.order.OrderReadModel;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,7 +18,7 @@ import org.orderflow.domain.order.PaymentProcessed;
 @Dependent
 public class OrderSummaryProjector extends RowProjector<OrderSummaryRow> {
 
-    public static final String NAME = "order-summary";
+    public static final String NAME = OrderReadModel.SUMMARIES_PROJECTOR;
 
     @Inject
     public OrderSummaryProjector(EntityManager em) {
@@ -24,22 +27,26 @@ public class OrderSummaryProjector extends RowProjector<OrderSummaryRow> {
             OrderSummaryRow row = new OrderSummaryRow(key);
             row.customerName = event.customerName();
             row.customerId = event.customerId();
-            row.status = "PENDING";
+            row.status = OrderStatus.after(null, event).name();
             row.createdAt = envelope.recordedAt();
             return row;
         }));
         on(ItemAdded.class, (event, envelope) -> update(envelope, row -> {
-            row.totalCents += event.quantity() * event.unitPriceCents();
+            row.totalCents = Math.addExact(row.totalCents, event.lineTotalCents());
             row.itemCount += event.quantity();
         }));
         on(ItemRemoved.class, (event, envelope) -> update(envelope, row -> {
-            row.totalCents -= event.quantity() * event.unitPriceCents();
+            row.totalCents = Math.subtractExact(row.totalCents, event.lineTotalCents());
             row.itemCount -= event.quantity();
         }));
-        on(InventoryReserved.class, (event, envelope) -> update(envelope, row -> row.status = "INVENTORY_RESERVED"));
-        on(PaymentProcessed.class, (event, envelope) -> update(envelope, row -> row.status = "PAYMENT_PROCESSED"));
-        on(OrderConfirmed.class, (event, envelope) -> update(envelope, row -> row.status = "CONFIRMED"));
-        on(OrderCancelled.class, (event, envelope) -> update(envelope, row -> row.status = "CANCELLED"));
+        on(InventoryReserved.class, (event, envelope) -> update(envelope, row -> row.status = next(row, event)));
+        on(PaymentProcessed.class, (event, envelope) -> update(envelope, row -> row.status = next(row, event)));
+        on(OrderConfirmed.class, (event, envelope) -> update(envelope, row -> row.status = next(row, event)));
+        on(OrderCancelled.class, (event, envelope) -> update(envelope, row -> row.status = next(row, event)));
+    }
+
+    private static String next(OrderSummaryRow row, OrderEvent event) {
+        return OrderStatus.after(OrderStatus.valueOf(row.status), event).name();
     }
 
     @Override

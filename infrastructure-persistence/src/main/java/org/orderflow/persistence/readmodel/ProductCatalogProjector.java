@@ -1,5 +1,6 @@
 package org.orderflow.persistence.readmodel;
 
+import org.orderflow.application.product.ProductCatalog;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,7 +12,7 @@ import org.orderflow.domain.product.ProductDeleted;
 @Dependent
 public class ProductCatalogProjector extends RowProjector<ProductCatalogRow> {
 
-    public static final String NAME = "product-catalog";
+    public static final String NAME = ProductCatalog.PROJECTOR;
 
     @Inject
     public ProductCatalogProjector(EntityManager em) {

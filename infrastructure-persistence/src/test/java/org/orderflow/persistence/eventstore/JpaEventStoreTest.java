@@ -280,6 +280,61 @@ class JpaEventStoreTest {
                 .hasSize(2).last().isInstanceOf(ItemAdded.class);
     }
 
+    @Test
+    void a_locked_stream_makes_the_next_writer_wait_until_the_holder_commits_and_then_decide_on_its_events()
+            throws Exception {
+        // given a stream that one transaction holds and has appended to, uncommitted
+        StreamId stream = newOrderStream();
+        StreamId other = newOrderStream();
+        append(stream, ExpectedVersion.noStream(), created(stream));
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        EntityManager holder = db.emf().createEntityManager();
+        try {
+            holder.getTransaction().begin();
+            store(holder).lockStream(stream);
+            store(holder).append(stream, ExpectedVersion.exactly(1), events(item(stream)));
+
+            // when a second writer locks the same stream, it waits ...
+            Future<Long> follower = executor.submit(() -> db.inTransaction(em -> {
+                store(em).lockStream(stream);
+                long seen = store(em).currentVersion(stream);
+                store(em).append(stream, ExpectedVersion.exactly(seen), events(new OrderConfirmed(UUID.fromString(stream.id()), 1)));
+                return seen;
+            }));
+            awaitABlockedLock();
+            assertThat(follower.isDone()).isFalse();
+            // ... while another stream is not held
+            db.inTransaction(em -> {
+                store(em).lockStream(other);
+                return null;
+            });
+            holder.getTransaction().commit();
+
+            // then it goes on after the commit and sees the holder's event: no conflict
+            assertThat(follower.get(30, TimeUnit.SECONDS)).isEqualTo(2);
+        } finally {
+            TestDatabase.release(holder);
+            executor.shutdownNow();
+        }
+        assertThat(load(stream)).extracting(RecordedEvent::streamVersion).containsExactly(1L, 2L, 3L);
+    }
+
+    private static void awaitABlockedLock() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            try (var connection = db.connection();
+                 var rs = connection.createStatement().executeQuery(
+                         "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory'")) {
+                rs.next();
+                if (rs.getInt(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the second writer never waited for the stream");
+    }
+
     private static void awaitABlockedInsert() throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {

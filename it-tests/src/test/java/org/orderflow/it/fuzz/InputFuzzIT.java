@@ -122,7 +122,7 @@ class InputFuzzIT {
         if (response.body().contains("CWWWC0005I")) {
             // Liberty refuses a control character or a malformed escape in the path before any
             // application sees the request; its answer is fixed (HTML, or JSON for Accept:
-            // application/json) and cannot be routed to the WAR's error page (README, Input limits).
+            // application/json) and cannot be routed to the WAR's error page (README, Input rules).
             Statistics.label("refused by the container").collect(generated.kind());
             assertThat(response.status()).as(what).isEqualTo(400);
             assertThat(events()).as("events appended by a refused request: " + what).isEqualTo(before);

@@ -45,8 +45,6 @@ import org.orderflow.web.order.OrderRequests.RemoveItemBody;
 import org.orderflow.web.order.OrderRequests.ReserveInventoryBody;
 import org.orderflow.web.order.OrderResponses.CommandAccepted;
 import org.orderflow.web.order.OrderResponses.OrderPage;
-import org.orderflow.persistence.readmodel.OrderDetailsProjector;
-import org.orderflow.persistence.readmodel.OrderSummaryProjector;
 import org.orderflow.web.history.HistoryPage;
 import org.orderflow.web.projection.ReadYourWrites;
 import org.orderflow.web.history.StreamReads;
@@ -188,7 +186,7 @@ public class OrderResource {
         String tenant = ApiHeaders.tenant(headers);
         UUID orderId = orderId(id);
         if (atVersion == null && asOf == null) {
-            readYourWrites.await(headers, List.of(OrderDetailsProjector.NAME));
+            readYourWrites.await(headers, List.of(OrderReadModel.DETAILS_PROJECTOR));
         }
         return StreamReads.get(queries, () -> readModel.details(tenant, orderId), tenant, Orders.STREAM_TYPE, id, orderId,
                 atVersion, asOf, OrderResponses.Order::of);
@@ -217,7 +215,7 @@ public class OrderResource {
                           @QueryParam("status") @Pattern(regexp = "PENDING|INVENTORY_RESERVED|PAYMENT_PROCESSED|CONFIRMED|CANCELLED")
                           String status,
                           @QueryParam("customer_id") @Size(max = 100) String customerId) {
-        readYourWrites.await(headers, List.of(OrderSummaryProjector.NAME));
+        readYourWrites.await(headers, List.of(OrderReadModel.SUMMARIES_PROJECTOR));
         var orders = readModel.summaries(ApiHeaders.tenant(headers), status, customerId, page * size, size).stream()
                 .map(OrderResponses.Summary::of).toList();
         return new OrderPage(orders, page, size);

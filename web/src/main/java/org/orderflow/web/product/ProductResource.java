@@ -40,7 +40,6 @@ import org.orderflow.web.product.ProductApi.CommandAccepted;
 import org.orderflow.web.product.ProductApi.CreateProductBody;
 import org.orderflow.web.product.ProductApi.ProductPage;
 import org.orderflow.web.product.ProductApi.UpdatePriceBody;
-import org.orderflow.persistence.readmodel.ProductCatalogProjector;
 import org.orderflow.web.history.HistoryPage;
 import org.orderflow.web.projection.ReadYourWrites;
 import org.orderflow.web.history.StreamReads;
@@ -124,7 +123,7 @@ public class ProductResource {
         String tenant = ApiHeaders.tenant(headers);
         UUID productId = productId(id);
         if (atVersion == null && asOf == null) {
-            readYourWrites.await(headers, List.of(ProductCatalogProjector.NAME));
+            readYourWrites.await(headers, List.of(ProductCatalog.PROJECTOR));
         }
         return StreamReads.get(queries, () -> catalog.find(tenant, productId), tenant, Products.STREAM_TYPE, id,
                 productId, atVersion, asOf, ProductApi.Product::of);
@@ -147,7 +146,7 @@ public class ProductResource {
     public ProductPage list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
                             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
                             @QueryParam("include_deleted") @DefaultValue("false") boolean includeDeleted) {
-        readYourWrites.await(headers, List.of(ProductCatalogProjector.NAME));
+        readYourWrites.await(headers, List.of(ProductCatalog.PROJECTOR));
         var products = catalog.list(ApiHeaders.tenant(headers), includeDeleted, page * size, size).stream()
                 .map(ProductApi.Product::of).toList();
         return new ProductPage(products, page, size);
