@@ -11,6 +11,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import org.orderflow.domain.AggregateFields;
 import org.orderflow.domain.DomainRuleViolation;
 
 /**
@@ -32,16 +33,16 @@ class OrderSnapshotTest {
         Order restored = Order.restore(Order.replay(history.subList(0, cut)).snapshot());
         history.subList(cut, history.size()).forEach(restored::apply);
 
-        // then it equals the full replay
-        assertEquals(Order.replay(history).snapshot(), restored.snapshot());
+        // then it equals the full replay, field by field (not only in what the snapshot form holds)
+        assertEquals(AggregateFields.of(Order.replay(history)), AggregateFields.of(restored));
     }
 
     @Property(tries = 200)
     void a_snapshot_survives_restore_unchanged(
             @ForAll @Size(max = 40) List<@IntRange(min = 0, max = 6) Integer> commands, @ForAll long seed) {
-        OrderSnapshot snapshot = Order.replay(decide(commands, new Random(seed))).snapshot();
+        Order original = Order.replay(decide(commands, new Random(seed)));
 
-        assertEquals(snapshot, Order.restore(snapshot).snapshot());
+        assertEquals(AggregateFields.of(original), AggregateFields.of(Order.restore(original.snapshot())));
     }
 
     /** Runs the commands against the evolving order and collects what it decided. */
@@ -55,7 +56,7 @@ class OrderSnapshotTest {
             try {
                 List<OrderEvent> decided = switch (command) {
                     case 0, 1 -> order.addItem(new LineId(new UUID(random.nextLong(), random.nextLong())),
-                            "product " + random.nextInt(20), random.nextBoolean() ? UUID.randomUUID() : null,
+                            "product " + random.nextInt(20), random.nextBoolean() ? new UUID(random.nextLong(), random.nextLong()) : null,
                             1 + random.nextInt(5), random.nextInt(10_000));
                     case 2 -> order.lines().isEmpty() ? List.of()
                             : order.removeItem(order.lines().get(random.nextInt(order.lines().size())).lineId());
