@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -62,10 +69,48 @@ class HealthIT {
     }
 
     @Test
-    void the_openapi_document_is_served() throws Exception {
-        HttpResponse<String> response = get("/openapi");
+    void the_openapi_document_describes_every_operation_with_an_id_and_its_problems() throws Exception {
+        HttpResponse<String> response = get("/openapi?format=JSON");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("orderflow");
+        JsonNode document = new ObjectMapper().readTree(response.body());
+        assertThat(document.path("components").path("schemas").path("Problem").path("properties").path("status").isObject())
+                .as("one shared problem schema").isTrue();
+        Set<String> ids = new HashSet<>();
+        int operations = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields(); methods.hasNext(); ) {
+                Map.Entry<String, JsonNode> method = methods.next();
+                String where = method.getKey() + " " + path.getKey();
+                JsonNode operation = method.getValue();
+                operations++;
+                assertThat(operation.path("operationId").asText()).as("operationId of " + where).isNotBlank();
+                assertThat(ids.add(operation.path("operationId").asText())).as("unique operationId of " + where).isTrue();
+                assertThat(operation.path("responses").path("400").path("content").path("application/problem+json")
+                        .path("schema").path("$ref").asText()).as("400 problem of " + where).endsWith("/Problem");
+            }
+        }
+        assertThat(operations).isGreaterThan(25);
+    }
+
+    /** The served document passes Redocly's recommended rules (redocly.yaml): zero errors, zero warnings. */
+    @Test
+    void the_openapi_document_passes_the_linter() throws Exception {
+        HttpResponse<String> response = get("/openapi?format=JSON");
+        Path document = Path.of("target/openapi/openapi.json").toAbsolutePath();
+        Files.createDirectories(document.getParent());
+        Files.writeString(document, response.body());
+        Path config = Path.of("../redocly.yaml").toAbsolutePath().normalize();
+
+        Process lint = new ProcessBuilder("npx", "--yes", "@redocly/cli@2.77.0", "lint", document.toString(),
+                "--config", config.toString(), "--max-problems", "200")
+                .directory(document.getParent().toFile()).redirectErrorStream(true).start();
+        String output = new String(lint.getInputStream().readAllBytes());
+        assertThat(lint.waitFor(5, TimeUnit.MINUTES)).as("the linter finished").isTrue();
+        System.out.println(output);
+
+        assertThat(lint.exitValue()).as(output).isZero();
+        assertThat(output).as("no warnings either").doesNotContainIgnoringCase("warning");
     }
 }

@@ -26,6 +26,17 @@ public interface ProjectionErrors {
     /** Streams of the projector whose new events must be parked: an open error, or events already parked. */
     Set<StreamId> blockedStreams(String projector);
 
+    /**
+     * An open error that keeps an event at or before a global position out of the projector's
+     * read model: the failed event itself, or the error that its stream's events are parked
+     * behind. Read-your-writes asks this once the checkpoint has passed the position.
+     */
+    record Unapplied(StreamId stream, long streamVersion, long position, Status status, Instant nextRetryAt) {
+    }
+
+    /** The first open error that leaves an event at or before {@code position} unapplied, if any. */
+    Optional<Unapplied> firstUnappliedUpTo(String projector, long position);
+
     /** Whether the stream has an open (pending or dead) error for the projector. */
     boolean hasOpenError(String projector, StreamId stream);
 

@@ -18,17 +18,38 @@ public class ProjectionStatus {
                         Duration lagTime) {
     }
 
+    /** Whether the read models a reader needs reflect a position. */
+    public sealed interface Passage {
+        /** Every event up to the position is applied. */
+        record Passed() implements Passage {
+        }
+
+        /** The projectors have not got there within the wait. */
+        record NotYet() implements Passage {
+        }
+
+        /**
+         * The checkpoint passed the position, but an event up to it failed (or is parked behind a
+         * failure): the read model does not show it, and waiting will not change that before the
+         * error's next retry (or an operator's action, when it is dead).
+         */
+        record Blocked(String projector, ProjectionErrors.Unapplied unapplied) implements Passage {
+        }
+    }
+
     private ProjectionCheckpoints checkpoints;
     private ProjectionManager manager;
+    private ProjectionErrors errors;
 
     protected ProjectionStatus() {
         // for CDI proxies
     }
 
     @Inject
-    public ProjectionStatus(ProjectionCheckpoints checkpoints, ProjectionManager manager) {
+    public ProjectionStatus(ProjectionCheckpoints checkpoints, ProjectionManager manager, ProjectionErrors errors) {
         this.checkpoints = checkpoints;
         this.manager = manager;
+        this.errors = errors;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -43,23 +64,31 @@ public class ProjectionStatus {
 
     /**
      * Waits until every named projector has processed the event at {@code position}, polling
-     * every {@code pollEvery}, for at most {@code timeout}. Read-your-writes for clients that
-     * send the position a command answered.
+     * every {@code pollEvery}, for at most {@code timeout}: read-your-writes for clients that send
+     * the position a command answered. "Processed" means applied: an event that failed, or is
+     * parked behind a failure, at or before the position makes the answer {@link Passage.Blocked},
+     * never a stale pass.
      */
-    public boolean awaitPassed(Collection<String> projectors, long position, Duration timeout, Duration pollEvery) {
+    public Passage awaitPassed(Collection<String> projectors, long position, Duration timeout, Duration pollEvery) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (projectors.stream().allMatch(p -> checkpoints.hasPassed(p, position))) {
-                return true;
+                for (String projector : projectors) {
+                    var unapplied = errors.firstUnappliedUpTo(projector, position);
+                    if (unapplied.isPresent()) {
+                        return new Passage.Blocked(projector, unapplied.get());
+                    }
+                }
+                return new Passage.Passed();
             }
             if (System.nanoTime() >= deadline) {
-                return false;
+                return new Passage.NotYet();
             }
             try {
                 Thread.sleep(pollEvery.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return false;
+                return new Passage.NotYet();
             }
         }
     }

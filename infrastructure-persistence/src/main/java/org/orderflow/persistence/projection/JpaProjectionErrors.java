@@ -53,6 +53,25 @@ public class JpaProjectionErrors implements ProjectionErrors {
     }
 
     @Override
+    public Optional<Unapplied> firstUnappliedUpTo(String projector, long position) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT e.tenant_id, e.stream_type, e.stream_id, e.stream_version, e.position, e.status, e.next_retry_at
+                          FROM projection_errors e
+                         WHERE e.projector = ?1 AND e.status IN ('RETRY_PENDING', 'DEAD')
+                           AND (e.position <= ?2 OR EXISTS (SELECT 1 FROM projection_parked p
+                                 WHERE p.projector = e.projector AND p.tenant_id = e.tenant_id
+                                   AND p.stream_id = e.stream_id AND p.position <= ?2))
+                         ORDER BY e.position LIMIT 1""")
+                .setParameter(1, projector)
+                .setParameter(2, position)
+                .getResultList();
+        return rows.stream().findFirst().map(row -> new Unapplied(
+                new StreamId((String) row[0], (String) row[1], (String) row[2]), ((Number) row[3]).longValue(),
+                ((Number) row[4]).longValue(), Status.valueOf((String) row[5]), SqlValues.instant(row[6])));
+    }
+
+    @Override
     public boolean hasOpenError(String projector, StreamId stream) {
         return ((Number) em.createNativeQuery("""
                         SELECT count(*) FROM projection_errors

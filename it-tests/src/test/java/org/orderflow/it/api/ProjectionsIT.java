@@ -3,6 +3,7 @@ package org.orderflow.it.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -10,7 +11,9 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.orderflow.it.support.Eventually;
 import org.orderflow.it.support.Api;
+import org.orderflow.it.support.EventsTable;
 import org.orderflow.it.support.Api.Reply;
 import org.orderflow.it.support.Deployments;
 
@@ -165,6 +168,8 @@ class ProjectionsIT {
         String id = api.post("/orders", "{\"order\":{\"customer_name\":\"One\"}}").text("order_id");
         api.post("/orders/" + id + "/add_item", ITEM);
         String before = api.get("/orders/" + id).response().body();
+        assertThat(EventsTable.damageOrderDetails(tenantOf(), id)).isEqualTo(1);
+        assertThat(api.get("/orders/" + id).text("customer_name")).as("the damage is served").isEqualTo("damaged");
 
         Reply rebuilt = api.post("/ops/projections/order-details/rebuild?stream_type=Order&stream_id=" + id
                 + "&tenant_id=" + tenantOf());
@@ -172,6 +177,43 @@ class ProjectionsIT {
         assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(200);
         assertThat(rebuilt.text("stream_id")).isEqualTo(id);
         assertThat(api.get("/orders/" + id).response().body()).isEqualTo(before);
+    }
+
+    @Test
+    void a_write_its_read_model_failed_to_apply_is_a_503_problem_not_a_stale_answer() {
+        // given the details projector refuses this one order (a database trigger stands in for a bug)
+        EventsTable.execute("""
+                CREATE OR REPLACE FUNCTION refuse_poisoned_order() RETURNS trigger AS $$
+                BEGIN IF NEW.customer_name = 'poisoned read model' THEN RAISE EXCEPTION 'test: refused'; END IF; RETURN NEW; END
+                $$ LANGUAGE plpgsql""");
+        EventsTable.execute("DROP TRIGGER IF EXISTS refuse_poisoned_order ON order_details");
+        EventsTable.execute("CREATE TRIGGER refuse_poisoned_order BEFORE INSERT ON order_details FOR EACH ROW "
+                + "EXECUTE FUNCTION refuse_poisoned_order()");
+        String id;
+        try {
+            Reply created = api.withoutReadYourWrites().post("/orders", "{\"order\":{\"customer_name\":\"poisoned read model\"}}");
+            id = created.text("order_id");
+            long position = created.number("position");
+
+            // when the client reads its write
+            Reply read = api.withoutReadYourWrites().with("X-Min-Position", Long.toString(position)).get("/orders/" + id);
+
+            // then it is told the read model failed, with when to come back
+            assertThat(read.status()).as(read.toString()).isEqualTo(503);
+            assertThat(read.contentType()).startsWith("application/problem+json");
+            assertThat(read.text("type")).isEqualTo("/problems/projection-failed");
+            assertThat(read.text("projector")).isEqualTo("order-details");
+            assertThat(read.header("Retry-After")).isNotNull();
+            // and the list, written by another projector, does show it
+            assertThat(api.withoutReadYourWrites().with("X-Min-Position", Long.toString(position)).get("/orders").status())
+                    .isEqualTo(200);
+        } finally {
+            EventsTable.execute("DROP TRIGGER IF EXISTS refuse_poisoned_order ON order_details");
+        }
+        // once the cause is gone the backoff retry applies it, and the read answers
+        Reply healed = Eventually.await(() -> api.withoutReadYourWrites().get("/orders/" + id), r -> r.status() == 200,
+                Duration.ofSeconds(30), "the retried event applied");
+        assertThat(healed.text("customer_name")).isEqualTo("poisoned read model");
     }
 
     @Test

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.orderflow.it.support.Eventually;
 import org.orderflow.it.support.ExternalSystems;
 import org.orderflow.it.support.OwnServer;
 import org.orderflow.it.support.WebhookStub;
@@ -76,43 +77,35 @@ class KillRestartIT {
     void while_the_broker_refuses_messages_commands_are_accepted_and_the_backlog_goes_out_in_order_once_it_is_back()
             throws Exception {
         server.start();
-        Path brokerDown = server.directory().resolve("configDropins/overrides/broker-down.xml");
         // the topic space stops accepting messages: a dynamic configuration update, as an operator would make it
-        Files.writeString(brokerDown, """
+        server.updateConfiguration("broker-down.xml", """
                 <server><messagingEngine id="defaultME"><topicSpace id="orderflow.events" sendAllowed="false"/></messagingEngine></server>
                 """);
         List<String> orders = new ArrayList<>();
         try {
-            Thread.sleep(3000); // the configuration update is applied
             for (int i = 0; i < 10; i++) {
                 String order = create();
                 addItem(order);
                 orders.add(order);
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            String status = get("/ops/outbox");
-            while (!status.contains("\"state\":\"backing-off\"") && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-                status = get("/ops/outbox");
-            }
-            assertThat(status).contains("\"state\":\"backing-off\"", "send disallowed");
+            // the publisher has tried since (the server's log had no event before these orders) and backs off
+            String status = Eventually.await(KillRestartIT::outboxStatus, text -> text.contains("\"state\":\"backing-off\""),
+                    Duration.ofSeconds(30), "the publisher backing off");
+            assertThat(status).contains("send disallowed");
             assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + "/health/ready")).build(),
                     HttpResponse.BodyHandlers.ofString()).body()).contains("outbox-publisher", "backing-off");
             assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + "/metrics?scope=application"))
                     .build(), HttpResponse.BodyHandlers.ofString()).body()).containsPattern("orderflow_outbox_failures_total\\S* [1-9]");
-            Thread.sleep(1000);
             for (String order : orders) {
                 assertThat(ExternalSystems.webhook().callsFor(order)).as("nothing reached the consumers").isEmpty();
             }
         } finally {
-            Files.deleteIfExists(brokerDown);
+            server.updateConfiguration("broker-down.xml", null);
         }
 
         WebhookStub webhook = ExternalSystems.webhook();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (orders.stream().anyMatch(o -> webhook.acceptedFor(o).size() < 2) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+        Eventually.await(() -> orders.stream().allMatch(o -> webhook.acceptedFor(o).size() >= 2), done -> done,
+                Duration.ofSeconds(60), "the backlog delivered to the webhook");
         for (String order : orders) {
             assertThat(webhook.acceptedFor(order)).extracting(WebhookStub.Call::streamVersion).as("order %s", order)
                     .containsExactly(1L, 2L);
@@ -145,9 +138,7 @@ class KillRestartIT {
             clients.add(client);
             client.start();
         }
-        while (acknowledged.size() < 150) {
-            Thread.sleep(20);
-        }
+        Eventually.await(acknowledged::size, n -> n >= 150, Duration.ofSeconds(90), "150 acknowledged orders");
         String before = get("/ops/outbox");
         server.kill();
         running.set(false);
@@ -159,10 +150,8 @@ class KillRestartIT {
         server.start();
 
         long events = count("SELECT count(*) FROM events");
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (count("SELECT count(*) FROM consumer_inbox WHERE consumer = 'webhook'") < events && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+        Eventually.await(() -> countOrZero("SELECT count(*) FROM consumer_inbox WHERE consumer = 'webhook'"), n -> n >= events,
+                Duration.ofSeconds(120), "every stored event in the webhook consumer's inbox");
         System.out.println("after restart: " + get("/ops/outbox"));
 
         // exactly once in effect: one inbox entry per stored event
@@ -214,6 +203,25 @@ class KillRestartIT {
     private static String get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(API + path)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static String outboxStatus() {
+        try {
+            return get("/ops/outbox");
+        } catch (IOException e) {
+            return e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long countOrZero(String sql) {
+        try {
+            return count(sql);
+        } catch (SQLException e) {
+            return 0;
+        }
     }
 
     private static long count(String sql) throws SQLException {

@@ -96,7 +96,7 @@ class MessagingIT {
         assertThat(mails.get(0).getMessageID()).isEqualTo("<" + received.get(3).eventId() + "@orderflow>");
 
         // and nothing more arrives later
-        Thread.sleep(1000);
+        awaitEverythingPublishedSoFarConsumed();
         assertThat(ReceivedMessages.forStream(order)).hasSize(4);
         assertThat(webhook.callsFor(order)).hasSize(4);
         assertThat(mailsAbout(order)).hasSize(1);
@@ -119,7 +119,7 @@ class MessagingIT {
         List<Received> twice = Eventually.await(() -> ReceivedMessages.forStream(order), r -> r.size() == 6, WITHIN,
                 "every event of " + order + " delivered a second time");
         assertThat(twice).extracting(Received::streamVersion).containsExactly(1L, 2L, 3L, 1L, 2L, 3L);
-        Thread.sleep(1000);
+        awaitEverythingPublishedSoFarConsumed();
         assertThat(ExternalSystems.webhook().callsFor(order)).as("no second webhook call").hasSize(3);
         assertThat(mailsAbout(order)).as("no second mail").hasSize(1);
     }
@@ -158,7 +158,7 @@ class MessagingIT {
                 "the replayed events accepted");
         assertThat(accepted).extracting(WebhookStub.Call::streamVersion).containsExactly(1L, 2L, 3L);
         assertThat(deadLettersOf(order)).isEmpty();
-        Thread.sleep(1000);
+        awaitEverythingPublishedSoFarConsumed();
         assertThat(mailsAbout(order)).as("the replay reached the mail consumer too, which had done its part").hasSize(1);
         assertThat(webhook.acceptedFor(order)).hasSize(3);
     }
@@ -198,6 +198,23 @@ class MessagingIT {
         JsonNode health = Eventually.await(() -> api.getAbsolute("/health/ready").json(), h -> h.has("checks"),
                 WITHIN, "the readiness report");
         assertThat(health.toString()).contains("outbox-publisher", "\"state\":\"publishing\"");
+    }
+
+    /**
+     * The signal that replaces "wait a second and see that nothing more came": a sentinel order
+     * published after everything so far. Each consumer takes the topic in order (one publisher,
+     * one consumer thread per subscription), so once the sentinel's events have reached every
+     * consumer, so has everything published before them — a late duplicate included.
+     */
+    private void awaitEverythingPublishedSoFarConsumed() throws Exception {
+        String sentinel = api.post("/orders", "{\"order\":{\"customer_name\":\"Sentinel\",\"customer_id\":\"sentinel\"}}")
+                .text("order_id");
+        api.post("/orders/" + sentinel + "/add_item", ITEM);
+        api.post("/orders/" + sentinel + "/confirm");
+        Eventually.await(() -> ReceivedMessages.forStream(sentinel), r -> r.size() == 3, WITHIN, "the sentinel's messages");
+        Eventually.await(() -> ExternalSystems.webhook().acceptedFor(sentinel), c -> c.size() == 3, WITHIN,
+                "the sentinel's webhook calls");
+        Eventually.await(() -> mailsAbout(sentinel), m -> m.size() == 1, WITHIN, "the sentinel's mail");
     }
 
     private static List<MimeMessage> mailsAbout(String order) {

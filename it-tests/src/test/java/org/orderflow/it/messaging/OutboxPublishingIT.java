@@ -28,6 +28,7 @@ import org.orderflow.application.eventstore.EventStore;
 import org.orderflow.application.eventstore.ExpectedVersion;
 import org.orderflow.application.eventstore.NewEvent;
 import org.orderflow.application.eventstore.StreamId;
+import org.orderflow.application.outbox.OutboxPublisher;
 import org.orderflow.application.outbox.OutboxRelay;
 import org.orderflow.domain.order.ItemAdded;
 import org.orderflow.domain.order.OrderCreated;
@@ -57,6 +58,9 @@ class OutboxPublishingIT {
     OutboxRelay relay;
 
     @Inject
+    OutboxPublisher publisher;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -74,8 +78,8 @@ class OutboxPublishingIT {
         transaction.rollback();
         inTransaction(() -> eventStore.append(stream(committed), ExpectedVersion.noStream(), List.of(created(committed))));
 
+        // the later commit's arrival is the signal: the rolled-back append came first in the log
         awaitReceived(committed.toString(), 1);
-        Thread.sleep(500);
 
         assertEquals(List.of(), versionsReceived(rolledBack.toString()));
         assertEquals(0, count("SELECT count(*) FROM consumer_inbox WHERE stream_id = ?", rolledBack.toString()));
@@ -99,7 +103,10 @@ class OutboxPublishingIT {
             other.start();
             other.join();
             assertEquals(false, relay.publishNext(PUBLISHER, 100).locked(), "a second publisher is kept out");
-            Thread.sleep(1000); // the timer fires ten times meanwhile
+            // what the timer runs, run now (no waiting for firings): kept out as well
+            Thread timerRound = new Thread(() -> publisher.publishAvailable());
+            timerRound.start();
+            timerRound.join();
             assertEquals(List.of(), versionsReceived(order.toString()), "the timer's publisher was kept out too");
         } finally {
             transaction.commit();
@@ -159,7 +166,10 @@ class OutboxPublishingIT {
         for (UUID order : orders) {
             assertEquals(expected, awaitReceived(order.toString(), eventsPerStream), "stream " + order + " once, in order");
         }
-        Thread.sleep(500);
+        // a sentinel appended after everything: once it arrives, a late duplicate would have too
+        UUID sentinel = UUID.randomUUID();
+        inTransaction(() -> eventStore.append(stream(sentinel), ExpectedVersion.noStream(), List.of(created(sentinel))));
+        assertEquals(List.of(1L), awaitReceived(sentinel.toString(), 1), "the sentinel");
         for (UUID order : orders) {
             assertEquals(eventsPerStream, versionsReceived(order.toString()).size(), "no duplicate arrived later");
         }
@@ -173,6 +183,9 @@ class OutboxPublishingIT {
         while (versions.size() < count && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
             versions = versionsReceived(streamId);
+        }
+        if (versions.size() < count) {
+            throw new AssertionError(count + " events of " + streamId + " did not arrive within " + WITHIN_MS + " ms; got " + versions);
         }
         return versions;
     }

@@ -89,6 +89,9 @@ class ProjectionFailuresIT {
             Thread.sleep(100);
             versions = applied(stream);
         }
+        if (versions.size() < count) {
+            throw new AssertionError(count + " events of " + stream + " were not applied within 20 s; applied " + versions);
+        }
         return versions;
     }
 

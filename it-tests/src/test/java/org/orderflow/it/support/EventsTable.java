@@ -36,6 +36,48 @@ public final class EventsTable {
         return Long.parseLong(query("SELECT count(*)::text AS n FROM events WHERE tenant_id = ?", tenantId).get(0).get("n"));
     }
 
+    /** Runs DDL or DML against the service's database (test fixtures such as a refusing trigger). */
+    public static void execute(String sql) {
+        try (Connection connection = connect(); var statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many streams the service stored, over all tenants (no command may run meanwhile). */
+    public static long streamCount() {
+        return Long.parseLong(query("SELECT count(DISTINCT (tenant_id, stream_type, stream_id))::text AS n FROM events WHERE ? IS NOT NULL", "x")
+                .get(0).get("n"));
+    }
+
+    /** How many events the service stored, over all tenants. */
+    public static long eventCount() {
+        return Long.parseLong(query("SELECT count(*)::text AS n FROM events WHERE ? IS NOT NULL", "x").get(0).get("n"));
+    }
+
+    /** The stream version of the stream's snapshot, or null when it has none. */
+    public static Long snapshotVersion(String streamId) {
+        List<Map<String, String>> rows = query("SELECT stream_version::text AS v FROM snapshots WHERE stream_id = ?", streamId);
+        return rows.isEmpty() ? null : Long.valueOf(rows.get(0).get("v"));
+    }
+
+    /**
+     * Overwrites an order's row in the details read model behind the projector's back (a test of
+     * a repair: the rebuild must restore it from the events). Returns the rows changed.
+     */
+    public static int damageOrderDetails(String tenantId, String orderId) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(
+                "UPDATE order_details SET customer_name = 'damaged', total_cents = -1, item_count = 0, lines = '[]'"
+                        + " WHERE tenant_id = ? AND order_id = ?::uuid")) {
+            statement.setString(1, tenantId);
+            statement.setString(2, orderId);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static List<Map<String, String>> query(String sql, String parameter) {
         try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, parameter);

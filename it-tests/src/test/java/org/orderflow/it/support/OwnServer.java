@@ -87,6 +87,32 @@ public final class OwnServer {
         return wlp.resolve("usr/servers/" + name);
     }
 
+    /**
+     * Writes (or, with null, deletes) a file in configDropins/overrides and waits until the
+     * server says it applied the change (CWWKG0017I "configuration was successfully updated", or
+     * CWWKG0018I "not updated" when nothing changed) — the signal, instead of a fixed pause.
+     */
+    public void updateConfiguration(String fileName, String xml) throws Exception {
+        Path log = directory().resolve("logs/messages.log");
+        long before = configurationUpdates(log);
+        Path file = directory().resolve("configDropins/overrides/" + fileName);
+        if (xml == null) {
+            Files.deleteIfExists(file);
+        } else {
+            Files.writeString(file, xml);
+        }
+        Eventually.await(() -> configurationUpdates(log), n -> n > before, Duration.ofSeconds(30),
+                "the configuration update of " + fileName + " applied by " + name);
+    }
+
+    private static long configurationUpdates(Path log) {
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains("CWWKG0017I") || line.contains("CWWKG0018I")).count();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     public String api() {
         return "http://127.0.0.1:" + httpPort + "/orderflow/api";
     }
