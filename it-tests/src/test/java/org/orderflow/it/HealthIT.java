@@ -87,11 +87,24 @@ class HealthIT {
                 operations++;
                 assertThat(operation.path("operationId").asText()).as("operationId of " + where).isNotBlank();
                 assertThat(ids.add(operation.path("operationId").asText())).as("unique operationId of " + where).isTrue();
-                assertThat(operation.path("responses").path("400").path("content").path("application/problem+json")
-                        .path("schema").path("$ref").asText()).as("400 problem of " + where).endsWith("/Problem");
+                JsonNode badRequest = resolve(document, operation.path("responses").path("400"));
+                assertThat(badRequest.path("content").path("application/problem+json").path("schema").path("$ref").asText())
+                        .as("400 problem of " + where).endsWith("/Problem");
             }
         }
         assertThat(operations).isGreaterThan(25);
+    }
+
+    /** A response object, following a {@code $ref} to the shared components. */
+    private static JsonNode resolve(JsonNode document, JsonNode node) {
+        if (!node.has("$ref")) {
+            return node;
+        }
+        JsonNode target = document;
+        for (String part : node.get("$ref").asText().replaceFirst("^#/", "").split("/")) {
+            target = target.path(part);
+        }
+        return target;
     }
 
     /** The served document passes Redocly's recommended rules (redocly.yaml): zero errors, zero warnings. */
@@ -104,13 +117,15 @@ class HealthIT {
         Path config = Path.of("../redocly.yaml").toAbsolutePath().normalize();
 
         Process lint = new ProcessBuilder("npx", "--yes", "@redocly/cli@2.77.0", "lint", document.toString(),
-                "--config", config.toString(), "--max-problems", "200")
-                .directory(document.getParent().toFile()).redirectErrorStream(true).start();
+                "--config", config.toString(), "--format=json")
+                .directory(document.getParent().toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String output = new String(lint.getInputStream().readAllBytes());
         assertThat(lint.waitFor(5, TimeUnit.MINUTES)).as("the linter finished").isTrue();
         System.out.println(output);
 
+        JsonNode report = new ObjectMapper().readTree(output);
+        assertThat(report.path("totals").path("errors").asInt(-1)).as(output).isZero();
+        assertThat(report.path("totals").path("warnings").asInt(-1)).as(output).isZero();
         assertThat(lint.exitValue()).as(output).isZero();
-        assertThat(output).as("no warnings either").doesNotContainIgnoringCase("warning");
     }
 }

@@ -2,12 +2,73 @@ package org.orderflow.web;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.servers.Server;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.orderflow.web.problem.ProblemDetails;
+import org.orderflow.web.problem.Problems;
 
-/** The REST API lives under {@code /orderflow/api}. */
+/**
+ * The REST API lives under {@code /orderflow/api}.
+ *
+ * <p>The OpenAPI document ({@code /openapi}) is generated from the annotations here and on the
+ * resources: every operation has an {@code operationId} (clients' method names: keep them stable)
+ * and declares every status it answers, each error with the {@value ProblemDetails#SCHEMA} schema
+ * under {@code application/problem+json}. The server is relative ({@code /}): the paths already
+ * hold the application path, and the document is valid whichever host serves it. The served
+ * document is linted with Redocly's recommended rules ({@code redocly.yaml} at the repository root).
+ */
 @ApplicationPath("/orderflow/api")
-@OpenAPIDefinition(info = @Info(title = "orderflow", version = "0.1.0",
-        description = "Event-sourced, CQRS order service: commands append events to streams; queries rebuild state from them."))
+@OpenAPIDefinition(
+        info = @Info(title = "orderflow", version = "0.1.0",
+                description = "Event-sourced, CQRS order service: commands append events to streams; queries rebuild "
+                        + "state from them.",
+                // No licence has been granted (no LICENSE file, no <licenses> in the POM): all rights reserved.
+                license = @License(name = "Proprietary", url = "https://choosealicense.com/no-permission/")),
+        servers = @Server(url = "/", description = "The server that serves this document"),
+        tags = {
+                @Tag(name = "orders", description = "Orders: one task-based command per endpoint, answering the new "
+                        + "version (also as ETag) and the global position of its last event; the order now, at a "
+                        + "version or at an instant; its events; the list from the read model."),
+                @Tag(name = "products", description = "The product catalogue: create, reprice and delete; the product "
+                        + "now, at a version or at an instant; its events; the list from the read model."),
+                @Tag(name = "operations", description = "Operator endpoints: projection status, rebuilds and failed "
+                        + "events; the outbox publisher; the consumers' dead letters; snapshots; the replay check.")},
+        components = @Components(responses = {
+                @APIResponse(name = ProblemDetails.BAD_REQUEST, responseCode = "400",
+                        description = "The request is refused as it is: a malformed or invalid body, parameter or "
+                                + "header, or control characters in the path, query or a header; errors names the "
+                                + "field where there is one",
+                        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA))),
+                @APIResponse(name = ProblemDetails.COMMAND_CONFLICT, responseCode = "409",
+                        description = "version-conflict: If-Match is not the current version, or concurrent commands "
+                                + "outlasted the retries (reload and decide again); or idempotency-key-in-use: a "
+                                + "request with the same Idempotency-Key is still running (Retry-After; retrying "
+                                + "returns its result)",
+                        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA))),
+                @APIResponse(name = ProblemDetails.BODY_TOO_LARGE, responseCode = "413",
+                        description = "The body (declared Content-Length or bytes sent) is larger than the limit; "
+                                + "max_body_bytes names it",
+                        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA))),
+                @APIResponse(name = ProblemDetails.UNSUPPORTED_MEDIA_TYPE, responseCode = "415",
+                        description = "The body is not application/json, or not in UTF-8",
+                        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA))),
+                @APIResponse(name = ProblemDetails.NOT_YET_PROJECTED, responseCode = "503",
+                        description = "not-yet-projected: the read model did not reach X-Min-Position in time "
+                                + "(Retry-After); retry shortly. Or projection-failed: an event up to X-Min-Position "
+                                + "failed in the read model; the write is stored (Retry-After: its next retry)",
+                        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA))),
+                @APIResponse(name = ProblemDetails.NOT_FOUND, responseCode = "404",
+                        description = "not-found: nothing of that id in your tenant (an id that is not a UUID names nothing)",
+                        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA))),
+                @APIResponse(name = ProblemDetails.INTERNAL_ERROR, responseCode = "500",
+                        description = "Unexpected failure; incident names it in the server log",
+                        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))}))
 public class OrderflowApplication extends Application {
 }

@@ -7,8 +7,13 @@ import java.time.Clock;
 import org.orderflow.application.outbox.IntegrationEvent;
 
 /**
- * Delivers an event to a consumer at most once in effect: the inbox entry and the consumer's
- * effect commit together (in the message's transaction when the caller has one), or neither does.
+ * Delivers an event to a consumer with deduplication by event id: the inbox entry and the
+ * consumer's database effect commit together (in the message's transaction when the caller has
+ * one), or neither does — so a database effect happens exactly once. An effect outside the
+ * database (a webhook call, an e-mail) is at least once: it runs before the transaction commits,
+ * and a crash or rollback after it brings the message back. Those receivers deduplicate by the
+ * event id, which every effect carries (the webhook's {@code Idempotency-Key}, the mail's
+ * {@code Message-ID}).
  */
 @ApplicationScoped
 public class IdempotentDelivery {

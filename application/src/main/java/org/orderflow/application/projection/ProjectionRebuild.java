@@ -2,11 +2,8 @@ package org.orderflow.application.projection;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.function.Consumer;
-import org.orderflow.application.eventstore.EventStore;
-import org.orderflow.application.eventstore.RecordedEvent;
 import org.orderflow.application.eventstore.StreamId;
 
 /**
@@ -26,29 +23,26 @@ public class ProjectionRebuild {
         }
     }
 
-    private ProjectionManager manager;
+    private RebuildSteps steps;
     private ProjectionRunner runner;
     private ProjectionCheckpoints checkpoints;
-    private EventStore store;
 
     protected ProjectionRebuild() {
         // for CDI proxies
     }
 
     @Inject
-    public ProjectionRebuild(ProjectionManager manager, ProjectionRunner runner, ProjectionCheckpoints checkpoints,
-                             EventStore store) {
-        this.manager = manager;
+    public ProjectionRebuild(RebuildSteps steps, ProjectionRunner runner, ProjectionCheckpoints checkpoints) {
+        this.steps = steps;
         this.runner = runner;
         this.checkpoints = checkpoints;
-        this.store = store;
     }
 
     /** Rebuilds the projector from the start of the log; reports progress after every batch. */
     public Progress rebuild(Projector projector, int batchSize, Consumer<Progress> progress) {
         long started = System.nanoTime();
         long total;
-        while ((total = manager.reset(projector)) < 0) {
+        while ((total = steps.reset(projector)) < 0) {
             pause();
         }
         while (true) {
@@ -72,21 +66,12 @@ public class ProjectionRebuild {
 
     /**
      * Rebuilds one stream's rows: deletes them and applies the stream's events again, in one
-     * transaction under the projector's lock. Events the live run has not reached yet are
-     * applied now and skipped later (rows remember their stream version).
+     * transaction under the projector's lock.
      *
      * @return false if the projector was busy; try again
      */
-    @Transactional
     public boolean rebuildStream(Projector projector, StreamId stream) {
-        if (!checkpoints.tryLock(projector.name())) {
-            return false;
-        }
-        projector.reset(stream.tenantId(), stream.id());
-        for (RecordedEvent event : store.load(stream)) {
-            projector.apply(event);
-        }
-        return true;
+        return steps.rebuildStream(projector, stream);
     }
 
     private static void pause() {

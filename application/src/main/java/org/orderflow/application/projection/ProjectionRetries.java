@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.orderflow.application.eventstore.StreamId;
 
 /**
@@ -15,10 +17,13 @@ import org.orderflow.application.eventstore.StreamId;
 @ApplicationScoped
 public class ProjectionRetries {
 
+    private static final Logger LOG = Logger.getLogger(ProjectionRetries.class.getName());
+
     /** The outcome of one retry. */
     public enum Outcome { RESOLVED, FAILED_AGAIN, DEAD, BUSY, UNKNOWN_PROJECTOR }
 
-    private ProjectionManager manager;
+    private Projectors projectors;
+    private FailedEventSteps steps;
     private ProjectionErrors errors;
     private Clock clock;
 
@@ -27,17 +32,30 @@ public class ProjectionRetries {
     }
 
     @Inject
-    public ProjectionRetries(ProjectionManager manager, ProjectionErrors errors, Clock clock) {
-        this.manager = manager;
+    public ProjectionRetries(Projectors projectors, FailedEventSteps steps, ProjectionErrors errors, Clock clock) {
+        this.projectors = projectors;
+        this.steps = steps;
         this.errors = errors;
         this.clock = clock;
+    }
+
+    /**
+     * One firing of the retry timer: retries the due errors, a failure to do so (the database is
+     * down) logged and left for the next firing.
+     */
+    public void runScheduled(int limit) {
+        try {
+            runDue(limit);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Projection retries could not run", e);
+        }
     }
 
     /** Retries every error whose time has come; returns how many were retried. */
     public int runDue(int limit) {
         // Errors of a projector this server does not run (removed, or deployed elsewhere) are left alone.
         List<ProjectionErrors.Failure> due = errors.due(clock.instant(), limit).stream()
-                .filter(failure -> manager.projector(failure.projector()).isPresent()).toList();
+                .filter(failure -> projectors.named(failure.projector()).isPresent()).toList();
         due.forEach(this::retry);
         return due.size();
     }
@@ -47,15 +65,15 @@ public class ProjectionRetries {
         if (failure.status() == ProjectionErrors.Status.RESOLVED || failure.status() == ProjectionErrors.Status.SKIPPED) {
             return Outcome.RESOLVED;
         }
-        if (manager.projector(failure.projector()).isEmpty()) {
+        if (projectors.named(failure.projector()).isEmpty()) {
             return Outcome.UNKNOWN_PROJECTOR;
         }
         try {
-            if (!manager.retry(failure)) {
+            if (!steps.retry(failure)) {
                 return Outcome.BUSY;
             }
         } catch (RuntimeException again) {
-            manager.retryFailed(failure, again);
+            steps.retryFailed(failure, again);
             return errors.find(failure.id()).map(f -> f.status() == ProjectionErrors.Status.DEAD ? Outcome.DEAD
                     : Outcome.FAILED_AGAIN).orElse(Outcome.FAILED_AGAIN);
         }
@@ -81,10 +99,10 @@ public class ProjectionRetries {
     /** Closes an error without applying its event (recorded with who and why) and releases the stream. */
     public boolean skip(long id, String by, String why) {
         Optional<ProjectionErrors.Failure> failure = errors.find(id);
-        if (failure.isEmpty() || manager.projector(failure.get().projector()).isEmpty()) {
+        if (failure.isEmpty() || projectors.named(failure.get().projector()).isEmpty()) {
             return false;
         }
-        manager.skip(failure.get(), by, why);
+        steps.skip(failure.get(), by, why);
         release(failure.get().projector(), failure.get().stream());
         return true;
     }
@@ -102,20 +120,20 @@ public class ProjectionRetries {
 
     /** Applies the stream's parked events in order until none is left or one fails again. */
     private void release(String projectorName, StreamId stream) {
-        Projector projector = manager.projector(projectorName).orElseThrow();
+        Projector projector = projectors.named(projectorName).orElseThrow();
         while (true) {
             List<Long> parked = errors.parkedVersions(projectorName, stream);
             if (parked.isEmpty()) {
                 return;
             }
             try {
-                if (manager.releaseNext(projector, stream).isEmpty()) {
+                if (steps.releaseNext(projector, stream).isEmpty()) {
                     if (errors.hasOpenError(projectorName, stream) || !busyPause()) {
                         return;
                     }
                 }
             } catch (RuntimeException failure) {
-                manager.parkedFailed(projector, stream, parked.get(0), failure);
+                steps.parkedFailed(projector, stream, parked.get(0), failure);
                 return;
             }
         }

@@ -16,24 +16,41 @@ public class ProjectionRunner {
 
     private static final Logger LOG = Logger.getLogger(ProjectionRunner.class.getName());
 
-    private ProjectionManager manager;
+    private LiveBatches batches;
+    private Projectors projectors;
 
     protected ProjectionRunner() {
         // for CDI proxies
     }
 
     @Inject
-    public ProjectionRunner(ProjectionManager manager) {
-        this.manager = manager;
+    public ProjectionRunner(LiveBatches batches, Projectors projectors) {
+        this.batches = batches;
+        this.projectors = projectors;
+    }
+
+    /**
+     * One firing of the live run: every projector up to the head of the log, at most
+     * {@code maxBatches} batches each so a long backlog of one does not starve the others. A
+     * projector that cannot run (the database is down) stays at its checkpoint for the next firing.
+     */
+    public void runAll(int batchSize, int maxBatches) {
+        for (Projector projector : projectors.all()) {
+            try {
+                catchUp(projector, batchSize, maxBatches);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Projector " + projector.name() + " could not run", e);
+            }
+        }
     }
 
     /** Runs up to {@code maxBatches} batches; returns the number of events read. */
     public long catchUp(Projector projector, int batchSize, int maxBatches) {
         long read = 0;
         for (int batch = 0; batch < maxBatches; batch++) {
-            ProjectionManager.BatchResult result;
+            LiveBatches.BatchResult result;
             try {
-                result = manager.runBatch(projector, batchSize);
+                result = batches.runBatch(projector, batchSize);
             } catch (RuntimeException failed) {
                 read += isolate(projector, batchSize);
                 continue;
@@ -48,15 +65,15 @@ public class ProjectionRunner {
 
     private int isolate(Projector projector, int batchSize) {
         int done = 0;
-        for (RecordedEvent event : manager.peek(projector, batchSize)) {
+        for (RecordedEvent event : batches.peek(projector, batchSize)) {
             try {
-                if (!manager.applyOne(projector, event)) {
+                if (!batches.applyOne(projector, event)) {
                     return done;
                 }
             } catch (RuntimeException failure) {
                 LOG.log(Level.WARNING, "Projector " + projector.name() + " failed on " + event.eventType() + " "
                         + event.stream() + " v" + event.streamVersion() + "; recorded, its stream is parked", failure);
-                if (!manager.recordFailure(projector, event, failure)) {
+                if (!batches.recordFailure(projector, event, failure)) {
                     return done;
                 }
             }

@@ -38,7 +38,7 @@ public class ProjectionStatus {
     }
 
     private ProjectionCheckpoints checkpoints;
-    private ProjectionManager manager;
+    private Projectors projectors;
     private ProjectionErrors errors;
 
     protected ProjectionStatus() {
@@ -46,15 +46,15 @@ public class ProjectionStatus {
     }
 
     @Inject
-    public ProjectionStatus(ProjectionCheckpoints checkpoints, ProjectionManager manager, ProjectionErrors errors) {
+    public ProjectionStatus(ProjectionCheckpoints checkpoints, Projectors projectors, ProjectionErrors errors) {
         this.checkpoints = checkpoints;
-        this.manager = manager;
+        this.projectors = projectors;
         this.errors = errors;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<State> all() {
-        return manager.projectors().stream().map(p -> {
+        return projectors.all().stream().map(p -> {
             var lag = checkpoints.lag(p.name());
             var position = checkpoints.find(p.name());
             return new State(p.name(), position.map(ProjectionCheckpoints.Position::checkpoint).orElse(Checkpoint.START),

@@ -1,8 +1,13 @@
 /**
  * The read side's engine. A {@link org.orderflow.application.projection.Projector} declares the
- * event types it subscribes to with one handler each; the
- * {@link org.orderflow.application.projection.ProjectionManager} feeds every projector the
- * global log from its own gap-safe checkpoint, in batches, and commits the read-model changes
- * and the checkpoint advance in one transaction.
+ * event types it subscribes to with one handler each. Three sequencers drive them, each over
+ * its own transactional steps, every step under the projector's lock ({@code ProjectorLock}):
+ * the live run ({@link org.orderflow.application.projection.ProjectionRunner} over
+ * {@link org.orderflow.application.projection.LiveBatches}) feeds every projector the global log
+ * from its own gap-safe checkpoint and commits read-model changes and checkpoint together; the
+ * failed-event lifecycle ({@link org.orderflow.application.projection.ProjectionRetries} over
+ * {@link org.orderflow.application.projection.FailedEventSteps}); and rebuilds
+ * ({@link org.orderflow.application.projection.ProjectionRebuild} over
+ * {@link org.orderflow.application.projection.RebuildSteps}).
  */
 package org.orderflow.application.projection;

@@ -1,5 +1,9 @@
 package org.orderflow.persistence.outbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.orderflow.application.published.PublishedContract;
+import org.orderflow.application.published.PublishedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,29 +19,30 @@ import org.orderflow.application.outbox.Outbox;
 import org.orderflow.application.outbox.OutboxRecord;
 import org.orderflow.persistence.AdvisoryLocks;
 import org.orderflow.persistence.SqlValues;
-import org.orderflow.persistence.eventstore.EventSerializer;
 
 /**
  * {@link Outbox} over the events table. Pending events come from the event store's gap-safe
- * global reader (only transactions that can no longer be preceded), upcast to the current schema
- * and serialised once more as the published payload; the cursor lives in {@code outbox_publishers}.
+ * global reader (only transactions that can no longer be preceded), read through the current
+ * upcasters and mapped to their published contract ({@link PublishedContract}); the cursor lives
+ * in {@code outbox_publishers}.
  */
 @ApplicationScoped
 public class JpaOutbox implements Outbox {
 
+    /** Records as JSON objects, component names as field names, nulls written (the contract's shape). */
+    private static final ObjectMapper PUBLISHED_JSON = new ObjectMapper();
+
     private EntityManager em;
     private EventStore events;
-    private EventSerializer serializer;
 
     protected JpaOutbox() {
         // for CDI proxies
     }
 
     @Inject
-    public JpaOutbox(EntityManager em, EventStore events, EventSerializer serializer) {
+    public JpaOutbox(EntityManager em, EventStore events) {
         this.em = em;
         this.events = events;
-        this.serializer = serializer;
     }
 
     @Override
@@ -52,12 +57,21 @@ public class JpaOutbox implements Outbox {
                 .toList();
     }
 
+    /** The stored event in its published form: the explicit contract of {@link PublishedContract}, as JSON. */
     IntegrationEvent toMessage(RecordedEvent event) {
-        EventSerializer.Serialized current = serializer.serialize(event.event());
-        return new IntegrationEvent(event.eventId(), event.eventType(), current.schemaVersion(),
+        PublishedEvent published = PublishedContract.of(event.event());
+        return new IntegrationEvent(event.eventId(), published.type(), published.version(),
                 event.stream().tenantId(), event.stream().type(), event.stream().id(), event.streamVersion(),
                 event.position(), event.recordedAt(), event.metadata().correlationId(), event.metadata().causationId(),
-                current.payload());
+                json(published));
+    }
+
+    static String json(PublishedEvent published) {
+        try {
+            return PUBLISHED_JSON.writeValueAsString(published);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the published form of " + published.type(), e);
+        }
     }
 
     @Override

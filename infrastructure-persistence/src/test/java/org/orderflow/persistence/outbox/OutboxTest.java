@@ -187,6 +187,6 @@ class OutboxTest {
     }
 
     private static JpaOutbox outbox(EntityManager em) {
-        return new JpaOutbox(em, store(em), new EventSerializer());
+        return new JpaOutbox(em, store(em));
     }
 }

@@ -29,7 +29,9 @@ import org.orderflow.application.eventstore.RecordedEvent;
 import org.orderflow.application.eventstore.StreamId;
 import org.orderflow.application.projection.ProjectionErrors;
 import org.orderflow.application.projection.ProjectionErrors.Status;
-import org.orderflow.application.projection.ProjectionManager;
+import org.orderflow.application.projection.FailedEventSteps;
+import org.orderflow.application.projection.LiveBatches;
+import org.orderflow.application.projection.Projectors;
 import org.orderflow.application.projection.ProjectionRetries;
 import org.orderflow.application.projection.ProjectionRunner;
 import org.orderflow.application.projection.Projector;
@@ -99,80 +101,94 @@ class ProjectionErrorsTest {
         };
     }
 
-    private ProjectionManager managerIn(EntityManager em) {
-        return new ProjectionManager(List.of(projector(em)), store(em), new JpaProjectionCheckpoints(em),
-                new JpaProjectionErrors(em), RetrySchedule.DEFAULT, clock);
-    }
-
     private static EventStore store(EntityManager em) {
         return new JpaEventStore(em, Clock.systemUTC(), new EventSerializer());
     }
 
-    /** The manager as the container gives it: every call its own transaction, with a projector bound to it. */
-    private ProjectionManager transactional() {
-        return new ProjectionManager(List.of(projector(null)), null, null, null, RetrySchedule.DEFAULT, clock) {
-            private <T> T tx(Function<ProjectionManager, T> call) {
-                return db.inTransaction(em -> call.apply(managerIn(em)));
-            }
+    private LiveBatches batchesIn(EntityManager em) {
+        return new LiveBatches(store(em), new JpaProjectionCheckpoints(em), new JpaProjectionErrors(em), RetrySchedule.DEFAULT,
+                clock);
+    }
 
-            private Projector bound(ProjectionManager inTx) {
-                return inTx.projectors().get(0);
+    private FailedEventSteps failedEventStepsIn(EntityManager em) {
+        return new FailedEventSteps(new Projectors(List.of(projector(em))), store(em), new JpaProjectionCheckpoints(em),
+                new JpaProjectionErrors(em), RetrySchedule.DEFAULT, clock);
+    }
+
+    /** The live steps as the container gives them: every call its own transaction, with a projector bound to it. */
+    private LiveBatches transactionalBatches() {
+        return new LiveBatches(null, null, null, RetrySchedule.DEFAULT, clock) {
+            private <T> T tx(java.util.function.BiFunction<LiveBatches, Projector, T> call) {
+                return db.inTransaction(em -> call.apply(batchesIn(em), projector(em)));
             }
 
             @Override
             public BatchResult runBatch(Projector p, int batchSize) {
-                return tx(m -> m.runBatch(bound(m), batchSize));
+                return tx((b, bound) -> b.runBatch(bound, batchSize));
             }
 
             @Override
             public List<RecordedEvent> peek(Projector p, int max) {
-                return tx(m -> m.peek(bound(m), max));
+                return tx((b, bound) -> b.peek(bound, max));
             }
 
             @Override
             public boolean applyOne(Projector p, RecordedEvent event) {
-                return tx(m -> m.applyOne(bound(m), event));
+                return tx((b, bound) -> b.applyOne(bound, event));
             }
 
             @Override
             public boolean recordFailure(Projector p, RecordedEvent event, Throwable failure) {
-                return tx(m -> m.recordFailure(bound(m), event, failure));
+                return tx((b, bound) -> b.recordFailure(bound, event, failure));
+            }
+        };
+    }
+
+    /** The failed-event steps as the container gives them: every call its own transaction. */
+    private FailedEventSteps transactionalFailedEventSteps() {
+        return new FailedEventSteps(projectors(), null, null, null, RetrySchedule.DEFAULT, clock) {
+            private <T> T tx(java.util.function.BiFunction<FailedEventSteps, Projector, T> call) {
+                return db.inTransaction(em -> call.apply(failedEventStepsIn(em), projector(em)));
             }
 
             @Override
             public boolean retry(ProjectionErrors.Failure failure) {
-                return tx(m -> m.retry(failure));
+                return tx((steps, bound) -> steps.retry(failure));
             }
 
             @Override
             public void retryFailed(ProjectionErrors.Failure failure, Throwable again) {
-                tx(m -> {
-                    m.retryFailed(failure, again);
+                tx((steps, bound) -> {
+                    steps.retryFailed(failure, again);
                     return null;
                 });
             }
 
             @Override
             public void skip(ProjectionErrors.Failure failure, String by, String why) {
-                tx(m -> {
-                    m.skip(failure, by, why);
+                tx((steps, bound) -> {
+                    steps.skip(failure, by, why);
                     return null;
                 });
             }
 
             @Override
             public Optional<Long> releaseNext(Projector p, StreamId stream) {
-                return tx(m -> m.releaseNext(bound(m), stream));
+                return tx((steps, bound) -> steps.releaseNext(bound, stream));
             }
 
             @Override
             public void parkedFailed(Projector p, StreamId stream, long version, Throwable failure) {
-                tx(m -> {
-                    m.parkedFailed(bound(m), stream, version, failure);
+                tx((steps, bound) -> {
+                    steps.parkedFailed(bound, stream, version, failure);
                     return null;
                 });
             }
         };
+    }
+
+    private Projectors projectors() {
+        return new Projectors(List.of(projector(null)));
     }
 
     private ProjectionErrors errors() {
@@ -232,12 +248,12 @@ class ProjectionErrorsTest {
     }
 
     private void catchUp() {
-        ProjectionManager manager = transactional();
-        new ProjectionRunner(manager).catchUp(manager.projectors().get(0), 50, 100);
+        Projectors projectors = projectors();
+        new ProjectionRunner(transactionalBatches(), projectors).catchUp(projectors.all().get(0), 50, 100);
     }
 
     private ProjectionRetries retries() {
-        return new ProjectionRetries(transactional(), errors(), clock);
+        return new ProjectionRetries(projectors(), transactionalFailedEventSteps(), errors(), clock);
     }
 
     @Test

@@ -24,7 +24,8 @@ import org.orderflow.application.order.OrderView;
 import org.orderflow.application.order.Orders;
 import org.orderflow.application.product.ProductView;
 import org.orderflow.application.product.Products;
-import org.orderflow.application.projection.ProjectionManager;
+import org.orderflow.application.projection.LiveBatches;
+import org.orderflow.application.projection.RebuildSteps;
 import org.orderflow.application.projection.Projector;
 import org.orderflow.application.projection.RetrySchedule;
 import org.orderflow.application.snapshot.SnapshotPolicy;
@@ -42,7 +43,7 @@ import org.orderflow.persistence.projection.JpaProjectionErrors;
 import org.orderflow.persistence.snapshot.JpaSnapshotStore;
 import org.orderflow.persistence.support.TestDatabase;
 
-/** The projectors and the manager against real PostgreSQL: read models equal what a full replay produces. */
+/** The projectors and their live and rebuild steps against real PostgreSQL: read models equal what a full replay produces. */
 class ProjectionsTest {
 
     private static TestDatabase db;
@@ -119,9 +120,13 @@ class ProjectionsTest {
         return List.of(new OrderSummaryProjector(em), new OrderDetailsProjector(em), new ProductCatalogProjector(em));
     }
 
-    private static ProjectionManager manager(EntityManager em, List<Projector> projectors) {
-        return new ProjectionManager(projectors, store(em), new JpaProjectionCheckpoints(em), new JpaProjectionErrors(em),
+    private static LiveBatches batches(EntityManager em) {
+        return new LiveBatches(store(em), new JpaProjectionCheckpoints(em), new JpaProjectionErrors(em),
                 RetrySchedule.DEFAULT, Clock.systemUTC());
+    }
+
+    private static RebuildSteps rebuildSteps(EntityManager em) {
+        return new RebuildSteps(store(em), new JpaProjectionCheckpoints(em), new JpaProjectionErrors(em), Clock.systemUTC());
     }
 
     /** Runs every projector to the head of the log, one transaction per batch of 7 events. */
@@ -132,7 +137,7 @@ class ProjectionsTest {
             while (true) {
                 int read = db.inTransaction(em -> {
                     List<Projector> all = projectors(em);
-                    return manager(em, all).runBatch(all.get(projector), 7).eventsRead();
+                    return batches(em).runBatch(all.get(projector), 7).eventsRead();
                 });
                 total += read;
                 if (read == 0) {
@@ -193,7 +198,7 @@ class ProjectionsTest {
 
         db.run(em -> {
             List<Projector> all = projectors(em);
-            all.forEach(projector -> assertThat(manager(em, all).reset(projector)).isPositive());
+            all.forEach(projector -> assertThat(rebuildSteps(em).reset(projector)).isPositive());
         });
         assertThat(dump("order_summaries")).isEmpty();
         long replayed = catchUp();
@@ -228,7 +233,7 @@ class ProjectionsTest {
             }
         };
 
-        assertThatThrownBy(() -> db.run(em -> manager(em, List.of(failing)).runBatch(failing, 100)))
+        assertThatThrownBy(() -> db.run(em -> batches(em).runBatch(failing, 100)))
                 .hasMessageContaining("boom");
 
         Checkpoint after = db.inTransaction(em -> new JpaProjectionCheckpoints(em).checkpoint("failing-test-projector"));
@@ -268,9 +273,9 @@ class ProjectionsTest {
             holder.getTransaction().begin();
             assertThat(new JpaProjectionCheckpoints(holder).tryLock(OrderSummaryProjector.NAME)).isTrue();
 
-            ProjectionManager.BatchResult result = db.inTransaction(em -> {
+            LiveBatches.BatchResult result = db.inTransaction(em -> {
                 List<Projector> all = projectors(em);
-                return manager(em, all).runBatch(all.get(0), 10);
+                return batches(em).runBatch(all.get(0), 10);
             });
 
             assertThat(result.locked()).isFalse();

@@ -15,7 +15,8 @@ import org.orderflow.application.eventstore.ExpectedVersion;
 import org.orderflow.application.eventstore.NewEvent;
 import org.orderflow.application.eventstore.RecordedEvent;
 import org.orderflow.application.eventstore.StreamId;
-import org.orderflow.application.projection.ProjectionManager;
+import org.orderflow.application.projection.LiveBatches;
+import org.orderflow.application.projection.RebuildSteps;
 import org.orderflow.application.projection.Projector;
 import org.orderflow.application.projection.RetrySchedule;
 import org.orderflow.domain.order.ItemAdded;
@@ -130,16 +131,21 @@ class ProjectionRebuildBenchmark {
         return name.equals(OrderSummaryProjector.NAME) ? new OrderSummaryProjector(em) : new OrderDetailsProjector(em);
     }
 
-    private static ProjectionManager manager(EntityManager em, Projector projector) {
-        return new ProjectionManager(List.of(projector), new JpaEventStore(em, Clock.systemUTC(), new EventSerializer()),
+    private static LiveBatches batches(EntityManager em) {
+        return new LiveBatches(new JpaEventStore(em, Clock.systemUTC(), new EventSerializer()),
                 new JpaProjectionCheckpoints(em), new JpaProjectionErrors(em), RetrySchedule.DEFAULT, Clock.systemUTC());
+    }
+
+    private static RebuildSteps rebuildSteps(EntityManager em) {
+        return new RebuildSteps(new JpaEventStore(em, Clock.systemUTC(), new EventSerializer()),
+                new JpaProjectionCheckpoints(em), new JpaProjectionErrors(em), Clock.systemUTC());
     }
 
     /** Resets and replays the projector batch by batch, as the rebuild endpoint does; returns seconds. */
     private static double rebuild(TestDatabase db, String name) {
         db.run(em -> {
             Projector projector = projector(em, name);
-            manager(em, projector).reset(projector);
+            rebuildSteps(em).reset(projector);
         });
         System.gc();
         Runtime runtime = Runtime.getRuntime();
@@ -149,7 +155,7 @@ class ProjectionRebuildBenchmark {
         while (true) {
             int read = db.inTransaction(em -> {
                 Projector projector = projector(em, name);
-                return manager(em, projector).runBatch(projector, BATCH).eventsRead();
+                return batches(em).runBatch(projector, BATCH).eventsRead();
             });
             done += read;
             peakHeapGrowth = Math.max(peakHeapGrowth, runtime.totalMemory() - runtime.freeMemory() - heapBefore);

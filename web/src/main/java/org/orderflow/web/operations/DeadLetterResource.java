@@ -17,9 +17,13 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.orderflow.application.consumer.DeadLetters;
+import org.orderflow.web.problem.ProblemDetails;
+import org.orderflow.web.problem.Problems;
 
 /**
  * The consumers' dead-letter queue: messages a consumer still failed on after the broker's
@@ -53,16 +57,24 @@ public class DeadLetterResource {
     }
 
     @GET
-    @Operation(summary = "Dead-lettered messages", description = "Oldest first, with the failing subscription and the broker's reason.")
+    @Operation(operationId = "listDeadLetters", summary = "Dead-lettered messages",
+            description = "Oldest first, with the failing subscription and the broker's reason.")
+    @APIResponse(responseCode = "200", description = "At most limit messages")
+    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
+    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public List<Letter> list(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return deadLetters.list(limit).stream().map(Letter::of).toList();
     }
 
     @POST
     @Path("/{messageId}/replay")
-    @Operation(summary = "Replay one message", description = "Publishes it again on the events topic and removes it.")
+    @Operation(operationId = "replayDeadLetter", summary = "Replay one message",
+            description = "Publishes it again on the events topic and removes it.")
     @APIResponse(responseCode = "200", description = "Replayed")
-    @APIResponse(responseCode = "404", description = "No such dead letter")
+    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
+    @APIResponse(responseCode = "404", description = "No such dead letter",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
+    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Map<String, Object> replay(@PathParam("messageId") String messageId) {
         if (!deadLetters.replay(messageId)) {
             throw new NotFoundException("No dead letter " + messageId);
@@ -72,16 +84,22 @@ public class DeadLetterResource {
 
     @POST
     @Path("/replay")
-    @Operation(summary = "Replay every dead letter")
+    @Operation(operationId = "replayDeadLetters", summary = "Replay every dead letter")
+    @APIResponse(responseCode = "200", description = "How many were replayed")
+    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
+    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Map<String, Object> replayAll() {
         return Map.of("replayed", deadLetters.replayAll());
     }
 
     @DELETE
     @Path("/{messageId}")
-    @Operation(summary = "Purge one message")
+    @Operation(operationId = "purgeDeadLetter", summary = "Purge one message")
     @APIResponse(responseCode = "200", description = "Purged")
-    @APIResponse(responseCode = "404", description = "No such dead letter")
+    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
+    @APIResponse(responseCode = "404", description = "No such dead letter",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
+    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Map<String, Object> purge(@PathParam("messageId") String messageId) {
         if (!deadLetters.purge(messageId)) {
             throw new NotFoundException("No dead letter " + messageId);
@@ -90,7 +108,10 @@ public class DeadLetterResource {
     }
 
     @DELETE
-    @Operation(summary = "Purge every dead letter")
+    @Operation(operationId = "purgeDeadLetters", summary = "Purge every dead letter")
+    @APIResponse(responseCode = "200", description = "How many were purged")
+    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
+    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Map<String, Object> purgeAll() {
         return Map.of("purged", deadLetters.purgeAll());
     }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.orderflow.application.consumer.Inbox;
 import org.orderflow.application.integration.WebhookForwarding;
@@ -16,6 +17,7 @@ import org.orderflow.application.notification.OrderNotifications;
 import org.orderflow.application.outbox.Outbox;
 import org.orderflow.application.outbox.OutboxPublisher;
 import org.orderflow.application.outbox.PublisherHealth;
+import org.orderflow.web.problem.ProblemDetails;
 
 /** Where the outbox publisher is, what waits, how it is doing, and what each consumer has processed. */
 @Path("/ops/outbox")
@@ -52,8 +54,12 @@ public class OutboxOperationsResource {
 
     @GET
     @Transactional(Transactional.TxType.REQUIRED)
-    @Operation(summary = "Outbox publisher status", description = "Cursor, backlog (committed events not yet "
-            + "published) and its age, failures and backoff, and events processed per consumer (within the inbox retention).")
+    @Operation(operationId = "getOutboxStatus", summary = "Outbox publisher status", description = "Cursor, backlog "
+            + "(committed events not yet published) and its age, failures and backoff, and events processed per consumer "
+            + "(within the inbox retention).")
+    @APIResponse(responseCode = "200", description = "The publisher's state")
+    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
+    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Status status() {
         Outbox.Status status = outbox.status(publisher.name());
         PublisherHealth.Snapshot health = publisher.health();

@@ -9,9 +9,11 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.orderflow.application.replay.ReplayCheck;
+import org.orderflow.web.problem.ProblemDetails;
 
 /**
  * Runs the replay check: every stored event through the current upcasters and aggregates.
@@ -36,6 +38,7 @@ public class ReplayCheckResource {
             @JsonbProperty("failures") List<Failure> failures) {
     }
 
+    @Schema(name = "ReplayFailure")
     public record Failure(
             @JsonbProperty("tenant_id") String tenantId,
             @JsonbProperty("stream_type") String streamType,
@@ -44,10 +47,12 @@ public class ReplayCheckResource {
     }
 
     @POST
-    @Operation(summary = "Replay every stored event",
+    @Operation(operationId = "runReplayCheck", summary = "Replay every stored event",
             description = "Reads every stream through the current upcasters and replays it into its aggregate "
                     + "(ignoring snapshots); lists the streams that fail. Run before deploying a change to events.")
     @APIResponse(responseCode = "200", description = "The report; passed=false lists the failing streams")
+    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
+    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Result run() {
         ReplayCheck.Report report = replayCheck.run(1_000, progress -> LOG.info(() -> String.format(
                 "Replay check: %d/%d streams, %d events, %.0f streams/s", progress.streamsDone(),

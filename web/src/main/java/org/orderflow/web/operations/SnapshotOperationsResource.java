@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.orderflow.application.order.Orders;
@@ -19,6 +21,8 @@ import org.orderflow.application.product.Products;
 import org.orderflow.application.snapshot.SnapshotAdministration;
 import org.orderflow.application.snapshot.SnapshotPolicy;
 import org.orderflow.application.snapshot.SnapshotStore;
+import org.orderflow.web.problem.ProblemDetails;
+import org.orderflow.web.problem.Problems;
 
 /** Snapshot operations: statistics per stream type, and deleting a type's snapshots. */
 @Path("/ops/snapshots")
@@ -45,10 +49,12 @@ public class SnapshotOperationsResource {
     }
 
     @GET
-    @Operation(summary = "Snapshot statistics per stream type",
+    @Operation(operationId = "getSnapshotStats", summary = "Snapshot statistics per stream type",
             description = "Interval, how many streams have a snapshot, how far they reach, and how many snapshots "
                     + "were ignored (stale schema or unreadable) since the server started.")
     @APIResponse(responseCode = "200", description = "One entry per stream type")
+    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
+    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public List<TypeStats> stats() {
         var stored = administration.stats();
         return STREAM_TYPES.stream().map(type -> stored.stream().filter(s -> s.streamType().equals(type)).findFirst()
@@ -60,10 +66,13 @@ public class SnapshotOperationsResource {
 
     @DELETE
     @Path("/{streamType}")
-    @Operation(summary = "Delete a stream type's snapshots",
+    @Operation(operationId = "deleteSnapshots", summary = "Delete a stream type's snapshots",
             description = "Forces re-snapshotting: loads replay from events until the next interval crossing.")
     @APIResponse(responseCode = "200", description = "How many were deleted")
-    @APIResponse(responseCode = "404", description = "Unknown stream type")
+    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
+    @APIResponse(responseCode = "404", description = "Unknown stream type",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
+    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Map<String, Object> delete(@PathParam("streamType") String streamType) {
         if (!STREAM_TYPES.contains(streamType)) {
             throw new NotFoundException("Unknown stream type '" + streamType + "'; known: " + STREAM_TYPES);

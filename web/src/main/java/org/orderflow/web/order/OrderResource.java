@@ -26,6 +26,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,6 +49,8 @@ import org.orderflow.web.order.OrderResponses.OrderPage;
 import org.orderflow.web.history.HistoryPage;
 import org.orderflow.web.projection.ReadYourWrites;
 import org.orderflow.web.history.StreamReads;
+import org.orderflow.web.problem.ProblemDetails;
+import org.orderflow.web.problem.Problems;
 import org.orderflow.web.request.ApiHeaders;
 import org.orderflow.web.request.CommandResponses;
 import org.orderflow.web.request.Ids;
@@ -63,6 +66,7 @@ import org.orderflow.web.request.Ids;
 public class OrderResource {
 
     private static final String COMMAND_RESPONSE = "{\"order_id\":\"0b6f4c1e-6a43-4d8e-9a55-2f0c7f1f3a10\",\"version\":2,\"position\":1042}";
+    private static final String NOT_FOUND = "No such order in this tenant";
 
     @Inject
     CommandBus commands;
@@ -87,12 +91,21 @@ public class OrderResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an order", description = "Opens a pending, empty order for a customer.")
+    @Operation(operationId = "createOrder", summary = "Create an order",
+            description = "Opens a pending, empty order for a customer.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "minimal",
             value = "{\"order\":{\"customer_name\":\"山田太郎\"}}")))
     @APIResponse(responseCode = "201", description = "Created; Location names the order",
-            content = @Content(examples = @ExampleObject(name = "created", value = COMMAND_RESPONSE)))
-    @APIResponse(responseCode = "400", description = "Malformed body or missing customer_name")
+            content = @Content(schema = @Schema(implementation = CommandAccepted.class),
+                    examples = @ExampleObject(name = "created", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = ProblemDetails.COMMAND_CONFLICT)
+    @APIResponse(responseCode = "413", ref = ProblemDetails.BODY_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ProblemDetails.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "422", description = "rule-violation: the order cannot be opened as given (code "
+            + "order.*)" + ProblemDetails.KEY_REUSED,
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
+    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Response create(@NotNull @Valid CreateOrderBody body) {
         var order = body.order();
         CommandResult result = dispatch(new OrderCommands.CreateOrder(UUID.randomUUID(), order.customerName(),
@@ -104,12 +117,23 @@ public class OrderResource {
     @POST
     @Path("/{id}/add_item")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add an item", description = "Adds a line to a pending order; the answer names the line (line_id).")
+    @Operation(operationId = "addOrderItem", summary = "Add an item",
+            description = "Adds a line to a pending order; the answer names the line (line_id).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "laptop",
             value = "{\"order_item\":{\"product_name\":\"ノートPC\",\"quantity\":1,\"unit_price_cents\":120000}}")))
-    @APIResponse(responseCode = "200", description = "Added", content = @Content(examples = @ExampleObject(name = "added",
-            value = "{\"order_id\":\"0b6f4c1e-6a43-4d8e-9a55-2f0c7f1f3a10\",\"version\":2,\"position\":1042,\"line_id\":\"5d2b…\"}")))
-    @APIResponse(responseCode = "422", description = "Order not pending")
+    @APIResponse(responseCode = "200", description = "Added", content = @Content(
+            schema = @Schema(implementation = CommandAccepted.class), examples = @ExampleObject(name = "added",
+            value = "{\"order_id\":\"0b6f4c1e-6a43-4d8e-9a55-2f0c7f1f3a10\",\"version\":2,\"position\":1042,"
+                    + "\"line_id\":\"5d2b0c3e-1f7a-4c55-8d0e-2a9b3c4d5e6f\"}")))
+    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemDetails.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemDetails.COMMAND_CONFLICT)
+    @APIResponse(responseCode = "413", ref = ProblemDetails.BODY_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ProblemDetails.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "422", description = "rule-violation: the order is not pending, or the line does not "
+            + "fit it (order.not_pending, order.total_overflow, ...)" + ProblemDetails.KEY_REUSED,
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
+    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Response addItem(@PathParam("id") String id, @NotNull @Valid AddItemBody body) {
         var item = body.orderItem();
         return accepted(new OrderCommands.AddItem(orderId(id), UUID.randomUUID(), item.productName(),
@@ -120,10 +144,21 @@ public class OrderResource {
     @POST
     @Path("/{id}/remove_item")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Remove an item", description = "Removes a line from a pending order.")
+    @Operation(operationId = "removeOrderItem", summary = "Remove an item", description = "Removes a line from a pending order.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "line",
             value = "{\"order_item\":{\"line_id\":\"5d2b0c3e-1f7a-4c55-8d0e-2a9b3c4d5e6f\"}}")))
-    @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(examples = @ExampleObject(name = "removed", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(
+            schema = @Schema(implementation = CommandAccepted.class),
+            examples = @ExampleObject(name = "removed", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemDetails.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemDetails.COMMAND_CONFLICT)
+    @APIResponse(responseCode = "413", ref = ProblemDetails.BODY_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ProblemDetails.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "422", description = "rule-violation: the order is not pending, or has no such line "
+            + "(order.not_pending, order.line_not_found)" + ProblemDetails.KEY_REUSED,
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
+    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Response removeItem(@PathParam("id") String id, @NotNull @Valid RemoveItemBody body) {
         return accepted(new OrderCommands.RemoveItem(orderId(id), UUID.fromString(body.orderItem().lineId())), body);
     }
@@ -131,10 +166,22 @@ public class OrderResource {
     @POST
     @Path("/{id}/reserve_inventory")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reserve inventory", description = "Records the stock reservation of a pending order with items.")
+    @Operation(operationId = "reserveOrderInventory", summary = "Reserve inventory",
+            description = "Records the stock reservation of a pending order with items.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "reservation",
             value = "{\"reservation\":{\"reservation_id\":\"R-2026-0001\"}}")))
-    @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(examples = @ExampleObject(name = "reserved", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(
+            schema = @Schema(implementation = CommandAccepted.class),
+            examples = @ExampleObject(name = "reserved", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemDetails.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemDetails.COMMAND_CONFLICT)
+    @APIResponse(responseCode = "413", ref = ProblemDetails.BODY_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ProblemDetails.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "422", description = "rule-violation: the order is not pending or has no items "
+            + "(order.not_pending, order.no_items)" + ProblemDetails.KEY_REUSED,
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
+    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Response reserveInventory(@PathParam("id") String id, @NotNull @Valid ReserveInventoryBody body) {
         return accepted(new OrderCommands.ReserveInventory(orderId(id), body.reservation().reservationId()), body);
     }
@@ -142,11 +189,22 @@ public class OrderResource {
     @POST
     @Path("/{id}/process_payment")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Process payment", description = "Records the payment; the amount must equal the order total.")
+    @Operation(operationId = "processOrderPayment", summary = "Process payment",
+            description = "Records the payment; the amount must equal the order total.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "payment",
             value = "{\"payment\":{\"payment_id\":\"P-2026-0001\",\"amount_cents\":120000}}")))
-    @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(examples = @ExampleObject(name = "paid", value = COMMAND_RESPONSE)))
-    @APIResponse(responseCode = "422", description = "Inventory not reserved, or amount differs from the total")
+    @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(
+            schema = @Schema(implementation = CommandAccepted.class),
+            examples = @ExampleObject(name = "paid", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemDetails.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemDetails.COMMAND_CONFLICT)
+    @APIResponse(responseCode = "413", ref = ProblemDetails.BODY_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ProblemDetails.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "422", description = "rule-violation: inventory not reserved, or the amount differs "
+            + "from the total (order.inventory_not_reserved, order.payment_amount_mismatch)" + ProblemDetails.KEY_REUSED,
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
+    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Response processPayment(@PathParam("id") String id, @NotNull @Valid ProcessPaymentBody body) {
         return accepted(new OrderCommands.ProcessPayment(orderId(id), body.payment().paymentId(),
                 body.payment().amountCents()), body);
@@ -154,9 +212,19 @@ public class OrderResource {
 
     @POST
     @Path("/{id}/confirm")
-    @Operation(summary = "Confirm the order", description = "From PENDING with items, or after payment. No body.")
-    @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(examples = @ExampleObject(name = "confirmed", value = COMMAND_RESPONSE)))
-    @APIResponse(responseCode = "422", description = "No items, payment outstanding, already confirmed or cancelled")
+    @Operation(operationId = "confirmOrder", summary = "Confirm the order",
+            description = "From PENDING with items, or after payment. No body.")
+    @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(
+            schema = @Schema(implementation = CommandAccepted.class),
+            examples = @ExampleObject(name = "confirmed", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemDetails.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemDetails.COMMAND_CONFLICT)
+    @APIResponse(responseCode = "422", description = "rule-violation: no items, payment outstanding, already confirmed "
+            + "or cancelled (order.no_items, order.payment_outstanding, order.already_confirmed, "
+            + "order.already_cancelled)" + ProblemDetails.KEY_REUSED,
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
+    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Response confirm(@PathParam("id") String id) {
         return accepted(new OrderCommands.ConfirmOrder(orderId(id)), "confirm");
     }
@@ -164,23 +232,43 @@ public class OrderResource {
     @POST
     @Path("/{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Cancel the order", description = "Allowed unless confirmed or already cancelled.")
+    @Operation(operationId = "cancelOrder", summary = "Cancel the order",
+            description = "Allowed unless confirmed or already cancelled.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "cancellation",
             value = "{\"cancellation\":{\"reason\":\"customer changed their mind\"}}")))
-    @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(examples = @ExampleObject(name = "cancelled", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(
+            schema = @Schema(implementation = CommandAccepted.class),
+            examples = @ExampleObject(name = "cancelled", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemDetails.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemDetails.COMMAND_CONFLICT)
+    @APIResponse(responseCode = "413", ref = ProblemDetails.BODY_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ProblemDetails.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "422", description = "rule-violation: already confirmed or cancelled "
+            + "(order.already_confirmed, order.already_cancelled)" + ProblemDetails.KEY_REUSED,
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
+    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Response cancel(@PathParam("id") String id, @NotNull @Valid CancelBody body) {
         return accepted(new OrderCommands.CancelOrder(orderId(id), body.cancellation().reason()), body);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get an order", description = "The order's current state (ETag = version), or its state "
-            + "at_version=N or as_of=<ISO-8601 instant>, rebuilt from its events.")
-    @APIResponse(responseCode = "200", description = "The order", content = @Content(examples = @ExampleObject(name = "order", value =
+    @Operation(operationId = "getOrder", summary = "Get an order", description = "The order's current state (ETag = "
+            + "version), or its state at_version=N or as_of=<ISO-8601 instant>, rebuilt from its events. Send "
+            + "X-Min-Position (without at_version or as_of) to read your writes.")
+    @APIResponse(responseCode = "200", description = "The order", content = @Content(
+            schema = @Schema(implementation = OrderResponses.Order.class), examples = @ExampleObject(name = "order", value =
             "{\"order_id\":\"0b6f4c1e-6a43-4d8e-9a55-2f0c7f1f3a10\",\"customer_name\":\"山田太郎\",\"status\":\"CONFIRMED\","
             + "\"items\":[{\"line_id\":\"5d2b0c3e-1f7a-4c55-8d0e-2a9b3c4d5e6f\",\"product_name\":\"ノートPC\",\"quantity\":1,"
             + "\"unit_price_cents\":120000,\"line_total_cents\":120000}],\"item_count\":1,\"total_cents\":120000,\"version\":3}")))
-    @APIResponse(responseCode = "404", description = "No such order in this tenant")
+    @APIResponse(responseCode = "400", description = "at_version and as_of together, at_version below 1, as_of not an "
+            + "ISO-8601 instant, X-Min-Position not a number, or another invalid parameter or header",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
+    @APIResponse(responseCode = "404", description = NOT_FOUND + " (or not at that version or instant)",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
+    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
+    @APIResponse(responseCode = "503", ref = ProblemDetails.NOT_YET_PROJECTED)
     public Response get(@PathParam("id") String id, @QueryParam("at_version") Long atVersion,
                         @QueryParam("as_of") String asOf) {
         String tenant = ApiHeaders.tenant(headers);
@@ -194,10 +282,12 @@ public class OrderResource {
 
     @GET
     @Path("/{id}/history")
-    @Operation(summary = "An order's events", description = "Its stored events with envelopes, in version order, "
-            + "paged by after_version.")
+    @Operation(operationId = "listOrderEvents", summary = "An order's events",
+            description = "Its stored events with envelopes, in version order, paged by after_version.")
     @APIResponse(responseCode = "200", description = "A page of events")
-    @APIResponse(responseCode = "404", description = "No such order in this tenant")
+    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemDetails.NOT_FOUND)
+    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public HistoryPage history(@PathParam("id") String id,
                                @QueryParam("after_version") @DefaultValue("0") @Min(0) long afterVersion,
                                @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
@@ -206,10 +296,13 @@ public class OrderResource {
     }
 
     @GET
-    @Operation(summary = "List orders", description = "Order summaries of the tenant from the read model, newest "
-            + "first, paged; filter by status and customer_id. Send X-Min-Position to read your writes.")
+    @Operation(operationId = "listOrders", summary = "List orders", description = "Order summaries of the tenant from "
+            + "the read model, newest first, paged; filter by status and customer_id. Send X-Min-Position to read your "
+            + "writes.")
     @APIResponse(responseCode = "200", description = "A page of summaries")
-    @APIResponse(responseCode = "503", description = "X-Min-Position not reached by the projection in time")
+    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
+    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
+    @APIResponse(responseCode = "503", ref = ProblemDetails.NOT_YET_PROJECTED)
     public OrderPage list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
                           @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
                           @QueryParam("status") @Pattern(regexp = "PENDING|INVENTORY_RESERVED|PAYMENT_PROCESSED|CONFIRMED|CANCELLED")

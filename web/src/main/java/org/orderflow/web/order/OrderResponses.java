@@ -3,6 +3,7 @@ package org.orderflow.web.order;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.orderflow.application.command.CommandResult;
 import org.orderflow.application.order.OrderSummaryView;
 import org.orderflow.application.order.OrderView;
@@ -16,6 +17,9 @@ public final class OrderResponses {
     }
 
     /** What every order command answers: the order, its new version, and the global position of its last event. */
+    @Schema(name = "OrderCommandAccepted", description = "The order, its new version (also the ETag) and the global "
+            + "position of its last event (send it as X-Min-Position to read your write); line_id names the line "
+            + "add_item created")
     public record CommandAccepted(
             @JsonbProperty("order_id") String orderId,
             @JsonbProperty("version") long version,
@@ -27,6 +31,7 @@ public final class OrderResponses {
         }
     }
 
+    @Schema(name = "Order")
     public record Order(
             @JsonbProperty("order_id") String orderId,
             @JsonbProperty("customer_name") String customerName,
@@ -58,6 +63,7 @@ public final class OrderResponses {
         }
     }
 
+    @Schema(name = "OrderItem")
     public record Item(
             @JsonbProperty("line_id") String lineId,
             @JsonbProperty("product_name") String productName,
@@ -73,6 +79,7 @@ public final class OrderResponses {
         }
     }
 
+    @Schema(name = "OrderAddress")
     public record Address(
             @JsonbProperty("line1") String line1,
             @JsonbProperty("line2") String line2,

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.orderflow.application.command.CommandResult;
 import org.orderflow.application.product.ProductView;
 
@@ -36,6 +37,9 @@ public final class ProductApi {
     public record NewPrice(@NotNull @Positive @JsonbProperty("price_cents") Long priceCents) {
     }
 
+    /** What every product command answers. */
+    @Schema(name = "ProductCommandAccepted", description = "The product, its new version (also the ETag) and the "
+            + "global position of its last event (send it as X-Min-Position to read your write)")
     public record CommandAccepted(
             @JsonbProperty("product_id") String productId,
             @JsonbProperty("version") long version,
@@ -46,6 +50,7 @@ public final class ProductApi {
         }
     }
 
+    @Schema(name = "Product")
     public record Product(
             @JsonbProperty("product_id") String productId,
             @JsonbProperty("name") String name,

@@ -25,6 +25,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,6 +44,8 @@ import org.orderflow.web.product.ProductApi.UpdatePriceBody;
 import org.orderflow.web.history.HistoryPage;
 import org.orderflow.web.projection.ReadYourWrites;
 import org.orderflow.web.history.StreamReads;
+import org.orderflow.web.problem.ProblemDetails;
+import org.orderflow.web.problem.Problems;
 import org.orderflow.web.request.ApiHeaders;
 import org.orderflow.web.request.CommandResponses;
 import org.orderflow.web.request.Ids;
@@ -54,6 +57,7 @@ import org.orderflow.web.request.Ids;
 public class ProductResource {
 
     private static final String COMMAND_RESPONSE = "{\"product_id\":\"9a1c2b3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d\",\"version\":1,\"position\":77}";
+    private static final String NOT_FOUND = "No such product in this tenant";
 
     @Inject
     CommandBus commands;
@@ -78,11 +82,21 @@ public class ProductResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a product")
+    @Operation(operationId = "createProduct", summary = "Create a product")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "laptop",
             value = "{\"product\":{\"name\":\"ノートPC\",\"price_cents\":120000,\"category_id\":\"computers\",\"sku\":\"NB-120\"}}")))
-    @APIResponse(responseCode = "201", description = "Created; Location names the product", content = @Content(examples = @ExampleObject(name = "created", value = COMMAND_RESPONSE)))
-    @APIResponse(responseCode = "422", description = "Price not positive")
+    @APIResponse(responseCode = "201", description = "Created; Location names the product", content = @Content(
+            schema = @Schema(implementation = CommandAccepted.class),
+            examples = @ExampleObject(name = "created", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = ProblemDetails.COMMAND_CONFLICT)
+    @APIResponse(responseCode = "413", ref = ProblemDetails.BODY_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ProblemDetails.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "422", description = "rule-violation: no name or category, or the price is not "
+            + "positive (product.name_required, product.category_required, product.invalid_price)"
+            + ProblemDetails.KEY_REUSED,
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
+    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Response create(@NotNull @Valid CreateProductBody body) {
         var product = body.product();
         CommandResult result = dispatch(new ProductCommands.CreateProduct(UUID.randomUUID(), product.name(),
@@ -94,30 +108,58 @@ public class ProductResource {
     @POST
     @Path("/{id}/update_price")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the price", description = "The event records old and new price; the same price records nothing.")
+    @Operation(operationId = "updateProductPrice", summary = "Change the price",
+            description = "The event records old and new price; the same price records nothing.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "price", value = "{\"product\":{\"price_cents\":99000}}")))
-    @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(examples = @ExampleObject(name = "updated", value = COMMAND_RESPONSE)))
-    @APIResponse(responseCode = "422", description = "Product deleted")
+    @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(
+            schema = @Schema(implementation = CommandAccepted.class),
+            examples = @ExampleObject(name = "updated", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemDetails.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemDetails.COMMAND_CONFLICT)
+    @APIResponse(responseCode = "413", ref = ProblemDetails.BODY_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ProblemDetails.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "422", description = "rule-violation: the product is deleted, or the price is not "
+            + "positive (product.deleted, product.invalid_price)" + ProblemDetails.KEY_REUSED,
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
+    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Response updatePrice(@PathParam("id") String id, @NotNull @Valid UpdatePriceBody body) {
         return accepted(new ProductCommands.UpdatePrice(productId(id), body.product().priceCents()), body);
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a product", description = "A deleted product accepts no further change.")
-    @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(examples = @ExampleObject(name = "deleted", value = COMMAND_RESPONSE)))
-    @APIResponse(responseCode = "422", description = "Already deleted")
+    @Operation(operationId = "deleteProduct", summary = "Delete a product",
+            description = "A deleted product accepts no further change.")
+    @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(
+            schema = @Schema(implementation = CommandAccepted.class),
+            examples = @ExampleObject(name = "deleted", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemDetails.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemDetails.COMMAND_CONFLICT)
+    @APIResponse(responseCode = "422", description = "rule-violation: the product is already deleted (product.deleted)"
+            + ProblemDetails.KEY_REUSED,
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
+    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Response delete(@PathParam("id") String id) {
         return accepted(new ProductCommands.DeleteProduct(productId(id)), "delete");
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a product", description = "Current state (ETag = version), or at_version=N / as_of=<instant>.")
-    @APIResponse(responseCode = "200", description = "The product", content = @Content(examples = @ExampleObject(name = "product", value =
+    @Operation(operationId = "getProduct", summary = "Get a product", description = "Current state (ETag = version), or "
+            + "at_version=N / as_of=<instant>. Send X-Min-Position (without at_version or as_of) to read your writes.")
+    @APIResponse(responseCode = "200", description = "The product", content = @Content(
+            schema = @Schema(implementation = ProductApi.Product.class), examples = @ExampleObject(name = "product", value =
             "{\"product_id\":\"9a1c2b3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d\",\"name\":\"ノートPC\",\"price_cents\":120000,"
             + "\"category_id\":\"computers\",\"deleted\":false,\"version\":1}")))
-    @APIResponse(responseCode = "404", description = "No such product in this tenant")
+    @APIResponse(responseCode = "400", description = "at_version and as_of together, at_version below 1, as_of not an "
+            + "ISO-8601 instant, X-Min-Position not a number, or another invalid parameter or header",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
+    @APIResponse(responseCode = "404", description = NOT_FOUND + " (or not at that version or instant)",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
+    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
+    @APIResponse(responseCode = "503", ref = ProblemDetails.NOT_YET_PROJECTED)
     public Response get(@PathParam("id") String id, @QueryParam("at_version") Long atVersion,
                         @QueryParam("as_of") String asOf) {
         String tenant = ApiHeaders.tenant(headers);
@@ -131,9 +173,12 @@ public class ProductResource {
 
     @GET
     @Path("/{id}/history")
-    @Operation(summary = "A product's events", description = "Stored events with envelopes, paged by after_version.")
+    @Operation(operationId = "listProductEvents", summary = "A product's events",
+            description = "Stored events with envelopes, paged by after_version.")
     @APIResponse(responseCode = "200", description = "A page of events")
-    @APIResponse(responseCode = "404", description = "No such product in this tenant")
+    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemDetails.NOT_FOUND)
+    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public HistoryPage history(@PathParam("id") String id,
                                @QueryParam("after_version") @DefaultValue("0") @Min(0) long afterVersion,
                                @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
@@ -142,7 +187,12 @@ public class ProductResource {
     }
 
     @GET
-    @Operation(summary = "List products", description = "Newest first, paged; deleted products only with include_deleted=true.")
+    @Operation(operationId = "listProducts", summary = "List products", description = "Newest first, paged; deleted "
+            + "products only with include_deleted=true. Send X-Min-Position to read your writes.")
+    @APIResponse(responseCode = "200", description = "A page of products")
+    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
+    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
+    @APIResponse(responseCode = "503", ref = ProblemDetails.NOT_YET_PROJECTED)
     public ProductPage list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
                             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
                             @QueryParam("include_deleted") @DefaultValue("false") boolean includeDeleted) {

@@ -26,12 +26,16 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.orderflow.application.projection.ProjectionErrors;
-import org.orderflow.application.projection.ProjectionManager;
+import org.orderflow.application.projection.Projectors;
 import org.orderflow.application.projection.ProjectionRetries;
 import org.orderflow.web.request.ApiHeaders;
+import org.orderflow.web.problem.ProblemDetails;
+import org.orderflow.web.problem.Problems;
 
 /**
  * Failed projection events: list (failed / pending retry / dead, by projector), retry one now,
@@ -49,12 +53,13 @@ public class ProjectionErrorsResource {
     ProjectionRetries retries;
 
     @Inject
-    ProjectionManager manager;
+    Projectors projectors;
 
     @Context
     HttpHeaders headers;
 
     /** One failed event. */
+    @Schema(name = "ProjectionFailure")
     public record Failure(
             @JsonbProperty("id") long id,
             @JsonbProperty("projector") String projector,
@@ -91,9 +96,11 @@ public class ProjectionErrorsResource {
 
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
-    @Operation(summary = "Failed projection events", description = "Newest first; filter by projector and status "
-            + "(RETRY_PENDING, DEAD, RESOLVED, SKIPPED).")
+    @Operation(operationId = "listProjectionErrors", summary = "Failed projection events", description = "Newest first; "
+            + "filter by projector and status (RETRY_PENDING, DEAD, RESOLVED, SKIPPED).")
     @APIResponse(responseCode = "200", description = "The failures")
+    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
+    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public List<Failure> list(@QueryParam("projector") String projector,
                               @QueryParam("status") @Pattern(regexp = "RETRY_PENDING|DEAD|RESOLVED|SKIPPED") String status,
                               @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
@@ -103,10 +110,13 @@ public class ProjectionErrorsResource {
 
     @POST
     @Path("/{id}/retry")
-    @Operation(summary = "Retry a failed event now", description = "Applies it again whatever its schedule (dead ones "
-            + "too); on success its stream's parked events are applied in order.")
+    @Operation(operationId = "retryProjectionError", summary = "Retry a failed event now", description = "Applies it "
+            + "again whatever its schedule (dead ones too); on success its stream's parked events are applied in order.")
     @APIResponse(responseCode = "200", description = "outcome: RESOLVED, FAILED_AGAIN, DEAD or BUSY")
-    @APIResponse(responseCode = "404", description = "No such error")
+    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
+    @APIResponse(responseCode = "404", description = "No such error",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
+    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Map<String, Object> retry(@PathParam("id") long id) {
         ProjectionRetries.Outcome outcome = retries.retry(id)
                 .orElseThrow(() -> new NotFoundException("No projection error " + id));
@@ -115,22 +125,34 @@ public class ProjectionErrorsResource {
 
     @POST
     @Path("/retry-dead")
-    @Operation(summary = "Retry every dead letter of a projector", description = "?projector=<name>")
+    @Operation(operationId = "retryDeadProjectionErrors", summary = "Retry every dead letter of a projector",
+            description = "?projector=<name>")
     @APIResponse(responseCode = "200", description = "How many resolved")
-    @APIResponse(responseCode = "404", description = "Unknown projector")
+    @APIResponse(responseCode = "400", description = "No projector, or another invalid parameter or header",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
+    @APIResponse(responseCode = "404", description = "Unknown projector",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
+    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Map<String, Object> retryDead(@QueryParam("projector") @NotBlank String name) {
-        manager.projector(name).orElseThrow(() -> new NotFoundException("Unknown projector '" + name + "'"));
+        projectors.named(name).orElseThrow(() -> new NotFoundException("Unknown projector '" + name + "'"));
         return Map.of("projector", name, "resolved", retries.retryDead(name));
     }
 
     @POST
     @Path("/{id}/skip")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Skip a failed event", description = "Closes the error without applying the event, recording "
-            + "who (X-User-ID, required) and why; the stream's parked events are then applied in order.")
+    @Operation(operationId = "skipProjectionError", summary = "Skip a failed event", description = "Closes the error "
+            + "without applying the event, recording who (X-User-ID, required) and why; the stream's parked events are "
+            + "then applied in order.")
     @APIResponse(responseCode = "200", description = "Skipped")
-    @APIResponse(responseCode = "400", description = "No X-User-ID or no reason")
-    @APIResponse(responseCode = "404", description = "No such error")
+    @APIResponse(responseCode = "400", description = "No X-User-ID or no reason, or another invalid body, parameter or "
+            + "header",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
+    @APIResponse(responseCode = "404", description = "No such error",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
+    @APIResponse(responseCode = "413", ref = ProblemDetails.BODY_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ProblemDetails.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Map<String, Object> skip(@PathParam("id") long id, @NotNull @Valid SkipBody body) {
         String who = headers.getHeaderString(ApiHeaders.USER_ID);
         if (who == null || who.isBlank()) {

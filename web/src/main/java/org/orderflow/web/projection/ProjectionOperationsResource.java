@@ -19,14 +19,17 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.orderflow.application.eventstore.StreamId;
-import org.orderflow.application.projection.ProjectionManager;
+import org.orderflow.application.projection.Projectors;
 import org.orderflow.application.projection.ProjectionRebuild;
 import org.orderflow.application.projection.ProjectionStatus;
 import org.orderflow.application.projection.Projector;
 import org.orderflow.web.problem.Problems;
+import org.orderflow.web.problem.ProblemDetails;
 import org.orderflow.web.request.Ids;
 
 /** Operator endpoints of the read side: projection status with lag, and rebuilds. */
@@ -42,7 +45,7 @@ public class ProjectionOperationsResource {
     ProjectionStatus status;
 
     @Inject
-    ProjectionManager manager;
+    Projectors projectors;
 
     @Inject
     ProjectionRebuild rebuild;
@@ -68,9 +71,12 @@ public class ProjectionOperationsResource {
     }
 
     @GET
-    @Operation(summary = "Projection status", description = "Per projector: checkpoint (transaction id, position), "
-            + "last processed time, lag in events and seconds behind the head of the log, event types it subscribes to.")
+    @Operation(operationId = "listProjections", summary = "Projection status", description = "Per projector: "
+            + "checkpoint (transaction id, position), last processed time, lag in events and seconds behind the head of "
+            + "the log, event types it subscribes to.")
     @APIResponse(responseCode = "200", description = "One entry per projector")
+    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
+    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public List<State> status() {
         return status.all().stream().map(s -> new State(s.projector(), s.checkpoint().transactionId(),
                 s.checkpoint().position(), s.lastProcessedAt() == null ? null : s.lastProcessedAt().toString(),
@@ -80,11 +86,20 @@ public class ProjectionOperationsResource {
 
     @POST
     @Path("/{name}/rebuild")
-    @Operation(summary = "Rebuild a read model", description = "Without parameters: empties the read model, resets the "
-            + "checkpoint and replays the whole log (progress in the server log, writes meanwhile are neither lost nor "
-            + "applied twice). With stream_type and stream_id (and tenant_id): rebuilds that stream's rows only.")
+    @Operation(operationId = "rebuildProjection", summary = "Rebuild a read model", description = "Without parameters: "
+            + "empties the read model, resets the checkpoint and replays the whole log (progress in the server log, "
+            + "writes meanwhile are neither lost nor applied twice). With stream_type and stream_id (and tenant_id): "
+            + "rebuilds that stream's rows only.")
     @APIResponse(responseCode = "200", description = "What was rebuilt")
-    @APIResponse(responseCode = "404", description = "Unknown projector")
+    @APIResponse(responseCode = "400", description = "stream_type without stream_id (a UUID) or the reverse, "
+            + "batch_size out of range, or another invalid parameter or header",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
+    @APIResponse(responseCode = "404", description = "Unknown projector",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
+    @APIResponse(responseCode = "409", description = "projector-busy: one stream's rebuild found no gap between the "
+            + "projector's batches within 5 s (Retry-After)",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
+    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Rebuilt rebuild(@PathParam("name") String name,
                            @QueryParam("batch_size") @DefaultValue("1000") @Min(1) @Max(10_000) int batchSize,
                            @QueryParam("tenant_id") @DefaultValue(StreamId.DEFAULT_TENANT) String tenantId,
@@ -129,7 +144,7 @@ public class ProjectionOperationsResource {
     }
 
     private Projector projector(String name) {
-        return manager.projector(name).orElseThrow(() -> new NotFoundException("Unknown projector '" + name + "'; known: "
-                + manager.projectors().stream().map(Projector::name).toList()));
+        return projectors.named(name).orElseThrow(() -> new NotFoundException("Unknown projector '" + name + "'; known: "
+                + projectors.all().stream().map(Projector::name).toList()));
     }
 }
