@@ -60,8 +60,6 @@ public class DeadLetterResource {
     @Operation(operationId = "listDeadLetters", summary = "Dead-lettered messages",
             description = "Oldest first, with the failing subscription and the broker's reason.")
     @APIResponse(responseCode = "200", description = "At most limit messages")
-    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
-    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public List<Letter> list(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return deadLetters.list(limit).stream().map(Letter::of).toList();
     }
@@ -71,10 +69,8 @@ public class DeadLetterResource {
     @Operation(operationId = "replayDeadLetter", summary = "Replay one message",
             description = "Publishes it again on the events topic and removes it.")
     @APIResponse(responseCode = "200", description = "Replayed")
-    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
     @APIResponse(responseCode = "404", description = "No such dead letter",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
-    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Map<String, Object> replay(@PathParam("messageId") String messageId) {
         if (!deadLetters.replay(messageId)) {
             throw new NotFoundException("No dead letter " + messageId);
@@ -86,8 +82,6 @@ public class DeadLetterResource {
     @Path("/replay")
     @Operation(operationId = "replayDeadLetters", summary = "Replay every dead letter")
     @APIResponse(responseCode = "200", description = "How many were replayed")
-    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
-    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Map<String, Object> replayAll() {
         return Map.of("replayed", deadLetters.replayAll());
     }
@@ -96,10 +90,8 @@ public class DeadLetterResource {
     @Path("/{messageId}")
     @Operation(operationId = "purgeDeadLetter", summary = "Purge one message")
     @APIResponse(responseCode = "200", description = "Purged")
-    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
     @APIResponse(responseCode = "404", description = "No such dead letter",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
-    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Map<String, Object> purge(@PathParam("messageId") String messageId) {
         if (!deadLetters.purge(messageId)) {
             throw new NotFoundException("No dead letter " + messageId);
@@ -110,8 +102,6 @@ public class DeadLetterResource {
     @DELETE
     @Operation(operationId = "purgeDeadLetters", summary = "Purge every dead letter")
     @APIResponse(responseCode = "200", description = "How many were purged")
-    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
-    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Map<String, Object> purgeAll() {
         return Map.of("purged", deadLetters.purgeAll());
     }

@@ -58,8 +58,6 @@ public class OutboxOperationsResource {
             + "(committed events not yet published) and its age, failures and backoff, and events processed per consumer "
             + "(within the inbox retention).")
     @APIResponse(responseCode = "200", description = "The publisher's state")
-    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
-    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Status status() {
         Outbox.Status status = outbox.status(publisher.name());
         PublisherHealth.Snapshot health = publisher.health();

@@ -53,8 +53,6 @@ public class SnapshotOperationsResource {
             description = "Interval, how many streams have a snapshot, how far they reach, and how many snapshots "
                     + "were ignored (stale schema or unreadable) since the server started.")
     @APIResponse(responseCode = "200", description = "One entry per stream type")
-    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
-    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public List<TypeStats> stats() {
         var stored = administration.stats();
         return STREAM_TYPES.stream().map(type -> stored.stream().filter(s -> s.streamType().equals(type)).findFirst()
@@ -69,10 +67,8 @@ public class SnapshotOperationsResource {
     @Operation(operationId = "deleteSnapshots", summary = "Delete a stream type's snapshots",
             description = "Forces re-snapshotting: loads replay from events until the next interval crossing.")
     @APIResponse(responseCode = "200", description = "How many were deleted")
-    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
     @APIResponse(responseCode = "404", description = "Unknown stream type",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
-    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Map<String, Object> delete(@PathParam("streamType") String streamType) {
         if (!STREAM_TYPES.contains(streamType)) {
             throw new NotFoundException("Unknown stream type '" + streamType + "'; known: " + STREAM_TYPES);

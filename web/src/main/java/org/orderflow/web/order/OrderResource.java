@@ -98,14 +98,9 @@ public class OrderResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the order",
             content = @Content(schema = @Schema(implementation = CommandAccepted.class),
                     examples = @ExampleObject(name = "created", value = COMMAND_RESPONSE)))
-    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
-    @APIResponse(responseCode = "409", ref = ProblemDetails.COMMAND_CONFLICT)
-    @APIResponse(responseCode = "413", ref = ProblemDetails.BODY_TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = ProblemDetails.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "422", description = "rule-violation: the order cannot be opened as given (code "
             + "order.*)" + ProblemDetails.KEY_REUSED,
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
-    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Response create(@NotNull @Valid CreateOrderBody body) {
         var order = body.order();
         CommandResult result = dispatch(new OrderCommands.CreateOrder(UUID.randomUUID(), order.customerName(),
@@ -125,15 +120,9 @@ public class OrderResource {
             schema = @Schema(implementation = CommandAccepted.class), examples = @ExampleObject(name = "added",
             value = "{\"order_id\":\"0b6f4c1e-6a43-4d8e-9a55-2f0c7f1f3a10\",\"version\":2,\"position\":1042,"
                     + "\"line_id\":\"5d2b0c3e-1f7a-4c55-8d0e-2a9b3c4d5e6f\"}")))
-    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ProblemDetails.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ProblemDetails.COMMAND_CONFLICT)
-    @APIResponse(responseCode = "413", ref = ProblemDetails.BODY_TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = ProblemDetails.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "422", description = "rule-violation: the order is not pending, or the line does not "
             + "fit it (order.not_pending, order.total_overflow, ...)" + ProblemDetails.KEY_REUSED,
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
-    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Response addItem(@PathParam("id") String id, @NotNull @Valid AddItemBody body) {
         var item = body.orderItem();
         return accepted(new OrderCommands.AddItem(orderId(id), UUID.randomUUID(), item.productName(),
@@ -150,15 +139,9 @@ public class OrderResource {
     @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(
             schema = @Schema(implementation = CommandAccepted.class),
             examples = @ExampleObject(name = "removed", value = COMMAND_RESPONSE)))
-    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ProblemDetails.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ProblemDetails.COMMAND_CONFLICT)
-    @APIResponse(responseCode = "413", ref = ProblemDetails.BODY_TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = ProblemDetails.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "422", description = "rule-violation: the order is not pending, or has no such line "
             + "(order.not_pending, order.line_not_found)" + ProblemDetails.KEY_REUSED,
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
-    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Response removeItem(@PathParam("id") String id, @NotNull @Valid RemoveItemBody body) {
         return accepted(new OrderCommands.RemoveItem(orderId(id), UUID.fromString(body.orderItem().lineId())), body);
     }
@@ -173,15 +156,9 @@ public class OrderResource {
     @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(
             schema = @Schema(implementation = CommandAccepted.class),
             examples = @ExampleObject(name = "reserved", value = COMMAND_RESPONSE)))
-    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ProblemDetails.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ProblemDetails.COMMAND_CONFLICT)
-    @APIResponse(responseCode = "413", ref = ProblemDetails.BODY_TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = ProblemDetails.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "422", description = "rule-violation: the order is not pending or has no items "
             + "(order.not_pending, order.no_items)" + ProblemDetails.KEY_REUSED,
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
-    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Response reserveInventory(@PathParam("id") String id, @NotNull @Valid ReserveInventoryBody body) {
         return accepted(new OrderCommands.ReserveInventory(orderId(id), body.reservation().reservationId()), body);
     }
@@ -196,15 +173,9 @@ public class OrderResource {
     @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(
             schema = @Schema(implementation = CommandAccepted.class),
             examples = @ExampleObject(name = "paid", value = COMMAND_RESPONSE)))
-    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ProblemDetails.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ProblemDetails.COMMAND_CONFLICT)
-    @APIResponse(responseCode = "413", ref = ProblemDetails.BODY_TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = ProblemDetails.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "422", description = "rule-violation: inventory not reserved, or the amount differs "
             + "from the total (order.inventory_not_reserved, order.payment_amount_mismatch)" + ProblemDetails.KEY_REUSED,
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
-    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Response processPayment(@PathParam("id") String id, @NotNull @Valid ProcessPaymentBody body) {
         return accepted(new OrderCommands.ProcessPayment(orderId(id), body.payment().paymentId(),
                 body.payment().amountCents()), body);
@@ -217,14 +188,10 @@ public class OrderResource {
     @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(
             schema = @Schema(implementation = CommandAccepted.class),
             examples = @ExampleObject(name = "confirmed", value = COMMAND_RESPONSE)))
-    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ProblemDetails.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ProblemDetails.COMMAND_CONFLICT)
     @APIResponse(responseCode = "422", description = "rule-violation: no items, payment outstanding, already confirmed "
             + "or cancelled (order.no_items, order.payment_outstanding, order.already_confirmed, "
             + "order.already_cancelled)" + ProblemDetails.KEY_REUSED,
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
-    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Response confirm(@PathParam("id") String id) {
         return accepted(new OrderCommands.ConfirmOrder(orderId(id)), "confirm");
     }
@@ -239,15 +206,9 @@ public class OrderResource {
     @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(
             schema = @Schema(implementation = CommandAccepted.class),
             examples = @ExampleObject(name = "cancelled", value = COMMAND_RESPONSE)))
-    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ProblemDetails.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ProblemDetails.COMMAND_CONFLICT)
-    @APIResponse(responseCode = "413", ref = ProblemDetails.BODY_TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = ProblemDetails.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "422", description = "rule-violation: already confirmed or cancelled "
             + "(order.already_confirmed, order.already_cancelled)" + ProblemDetails.KEY_REUSED,
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
-    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Response cancel(@PathParam("id") String id, @NotNull @Valid CancelBody body) {
         return accepted(new OrderCommands.CancelOrder(orderId(id), body.cancellation().reason()), body);
     }
@@ -267,7 +228,6 @@ public class OrderResource {
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
     @APIResponse(responseCode = "404", description = NOT_FOUND + " (or not at that version or instant)",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
-    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     @APIResponse(responseCode = "503", ref = ProblemDetails.NOT_YET_PROJECTED)
     public Response get(@PathParam("id") String id, @QueryParam("at_version") Long atVersion,
                         @QueryParam("as_of") String asOf) {
@@ -285,9 +245,6 @@ public class OrderResource {
     @Operation(operationId = "listOrderEvents", summary = "An order's events",
             description = "Its stored events with envelopes, in version order, paged by after_version.")
     @APIResponse(responseCode = "200", description = "A page of events")
-    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ProblemDetails.NOT_FOUND)
-    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public HistoryPage history(@PathParam("id") String id,
                                @QueryParam("after_version") @DefaultValue("0") @Min(0) long afterVersion,
                                @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
@@ -300,8 +257,6 @@ public class OrderResource {
             + "the read model, newest first, paged; filter by status and customer_id. Send X-Min-Position to read your "
             + "writes.")
     @APIResponse(responseCode = "200", description = "A page of summaries")
-    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
-    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     @APIResponse(responseCode = "503", ref = ProblemDetails.NOT_YET_PROJECTED)
     public OrderPage list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
                           @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,

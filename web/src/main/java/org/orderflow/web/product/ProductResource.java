@@ -88,15 +88,10 @@ public class ProductResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the product", content = @Content(
             schema = @Schema(implementation = CommandAccepted.class),
             examples = @ExampleObject(name = "created", value = COMMAND_RESPONSE)))
-    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
-    @APIResponse(responseCode = "409", ref = ProblemDetails.COMMAND_CONFLICT)
-    @APIResponse(responseCode = "413", ref = ProblemDetails.BODY_TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = ProblemDetails.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "422", description = "rule-violation: no name or category, or the price is not "
             + "positive (product.name_required, product.category_required, product.invalid_price)"
             + ProblemDetails.KEY_REUSED,
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
-    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Response create(@NotNull @Valid CreateProductBody body) {
         var product = body.product();
         CommandResult result = dispatch(new ProductCommands.CreateProduct(UUID.randomUUID(), product.name(),
@@ -114,15 +109,9 @@ public class ProductResource {
     @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(
             schema = @Schema(implementation = CommandAccepted.class),
             examples = @ExampleObject(name = "updated", value = COMMAND_RESPONSE)))
-    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ProblemDetails.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ProblemDetails.COMMAND_CONFLICT)
-    @APIResponse(responseCode = "413", ref = ProblemDetails.BODY_TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = ProblemDetails.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "422", description = "rule-violation: the product is deleted, or the price is not "
             + "positive (product.deleted, product.invalid_price)" + ProblemDetails.KEY_REUSED,
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
-    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Response updatePrice(@PathParam("id") String id, @NotNull @Valid UpdatePriceBody body) {
         return accepted(new ProductCommands.UpdatePrice(productId(id), body.product().priceCents()), body);
     }
@@ -134,13 +123,9 @@ public class ProductResource {
     @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(
             schema = @Schema(implementation = CommandAccepted.class),
             examples = @ExampleObject(name = "deleted", value = COMMAND_RESPONSE)))
-    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ProblemDetails.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ProblemDetails.COMMAND_CONFLICT)
     @APIResponse(responseCode = "422", description = "rule-violation: the product is already deleted (product.deleted)"
             + ProblemDetails.KEY_REUSED,
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
-    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Response delete(@PathParam("id") String id) {
         return accepted(new ProductCommands.DeleteProduct(productId(id)), "delete");
     }
@@ -158,7 +143,6 @@ public class ProductResource {
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
     @APIResponse(responseCode = "404", description = NOT_FOUND + " (or not at that version or instant)",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
-    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     @APIResponse(responseCode = "503", ref = ProblemDetails.NOT_YET_PROJECTED)
     public Response get(@PathParam("id") String id, @QueryParam("at_version") Long atVersion,
                         @QueryParam("as_of") String asOf) {
@@ -176,9 +160,6 @@ public class ProductResource {
     @Operation(operationId = "listProductEvents", summary = "A product's events",
             description = "Stored events with envelopes, paged by after_version.")
     @APIResponse(responseCode = "200", description = "A page of events")
-    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ProblemDetails.NOT_FOUND)
-    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public HistoryPage history(@PathParam("id") String id,
                                @QueryParam("after_version") @DefaultValue("0") @Min(0) long afterVersion,
                                @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
@@ -190,8 +171,6 @@ public class ProductResource {
     @Operation(operationId = "listProducts", summary = "List products", description = "Newest first, paged; deleted "
             + "products only with include_deleted=true. Send X-Min-Position to read your writes.")
     @APIResponse(responseCode = "200", description = "A page of products")
-    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
-    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     @APIResponse(responseCode = "503", ref = ProblemDetails.NOT_YET_PROJECTED)
     public ProductPage list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
                             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,

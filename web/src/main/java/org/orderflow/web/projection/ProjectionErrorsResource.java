@@ -99,8 +99,6 @@ public class ProjectionErrorsResource {
     @Operation(operationId = "listProjectionErrors", summary = "Failed projection events", description = "Newest first; "
             + "filter by projector and status (RETRY_PENDING, DEAD, RESOLVED, SKIPPED).")
     @APIResponse(responseCode = "200", description = "The failures")
-    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
-    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public List<Failure> list(@QueryParam("projector") String projector,
                               @QueryParam("status") @Pattern(regexp = "RETRY_PENDING|DEAD|RESOLVED|SKIPPED") String status,
                               @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
@@ -113,10 +111,8 @@ public class ProjectionErrorsResource {
     @Operation(operationId = "retryProjectionError", summary = "Retry a failed event now", description = "Applies it "
             + "again whatever its schedule (dead ones too); on success its stream's parked events are applied in order.")
     @APIResponse(responseCode = "200", description = "outcome: RESOLVED, FAILED_AGAIN, DEAD or BUSY")
-    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
     @APIResponse(responseCode = "404", description = "No such error",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
-    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Map<String, Object> retry(@PathParam("id") long id) {
         ProjectionRetries.Outcome outcome = retries.retry(id)
                 .orElseThrow(() -> new NotFoundException("No projection error " + id));
@@ -132,7 +128,6 @@ public class ProjectionErrorsResource {
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
     @APIResponse(responseCode = "404", description = "Unknown projector",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
-    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Map<String, Object> retryDead(@QueryParam("projector") @NotBlank String name) {
         projectors.named(name).orElseThrow(() -> new NotFoundException("Unknown projector '" + name + "'"));
         return Map.of("projector", name, "resolved", retries.retryDead(name));
@@ -150,9 +145,6 @@ public class ProjectionErrorsResource {
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
     @APIResponse(responseCode = "404", description = "No such error",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
-    @APIResponse(responseCode = "413", ref = ProblemDetails.BODY_TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = ProblemDetails.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Map<String, Object> skip(@PathParam("id") long id, @NotNull @Valid SkipBody body) {
         String who = headers.getHeaderString(ApiHeaders.USER_ID);
         if (who == null || who.isBlank()) {

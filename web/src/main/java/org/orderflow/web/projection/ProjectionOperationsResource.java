@@ -75,8 +75,6 @@ public class ProjectionOperationsResource {
             + "checkpoint (transaction id, position), last processed time, lag in events and seconds behind the head of "
             + "the log, event types it subscribes to.")
     @APIResponse(responseCode = "200", description = "One entry per projector")
-    @APIResponse(responseCode = "400", ref = ProblemDetails.BAD_REQUEST)
-    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public List<State> status() {
         return status.all().stream().map(s -> new State(s.projector(), s.checkpoint().transactionId(),
                 s.checkpoint().position(), s.lastProcessedAt() == null ? null : s.lastProcessedAt().toString(),
@@ -99,7 +97,6 @@ public class ProjectionOperationsResource {
     @APIResponse(responseCode = "409", description = "projector-busy: one stream's rebuild found no gap between the "
             + "projector's batches within 5 s (Retry-After)",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
-    @APIResponse(responseCode = "500", ref = ProblemDetails.INTERNAL_ERROR)
     public Rebuilt rebuild(@PathParam("name") String name,
                            @QueryParam("batch_size") @DefaultValue("1000") @Min(1) @Max(10_000) int batchSize,
                            @QueryParam("tenant_id") @DefaultValue(StreamId.DEFAULT_TENANT) String tenantId,
