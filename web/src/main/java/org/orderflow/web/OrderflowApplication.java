@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.servers.Server;
@@ -64,6 +65,16 @@ import org.orderflow.web.problem.Problems;
                                 + "(Retry-After); retry shortly. Or projection-failed: an event up to X-Min-Position "
                                 + "failed in the read model; the write is stored (Retry-After: its next retry)",
                         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA))),
+                @APIResponse(name = OrderflowApplication.ORDER_CHANGED, responseCode = "200",
+                        description = "Done; the order's new version (also the ETag) and the position of the change",
+                        content = @Content(mediaType = "application/json", schema = @Schema(ref = "OrderCommandAccepted"),
+                                examples = @ExampleObject(name = "changed",
+                                        value = "{\"order_id\":\"0b6f4c1e-6a43-4d8e-9a55-2f0c7f1f3a10\",\"version\":2,\"position\":1042}"))),
+                @APIResponse(name = OrderflowApplication.PRODUCT_CHANGED, responseCode = "200",
+                        description = "Done; the product's new version (also the ETag) and the position of the change",
+                        content = @Content(mediaType = "application/json", schema = @Schema(ref = "ProductCommandAccepted"),
+                                examples = @ExampleObject(name = "changed",
+                                        value = "{\"product_id\":\"9a1c2b3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d\",\"version\":1,\"position\":77}"))),
                 @APIResponse(name = ProblemDetails.NOT_FOUND, responseCode = "404",
                         description = "not-found: nothing of that id in your tenant (an id that is not a UUID names nothing)",
                         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA))),
@@ -71,4 +82,8 @@ import org.orderflow.web.problem.Problems;
                         description = "Unexpected failure; incident names it in the server log",
                         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))}))
 public class OrderflowApplication extends Application {
+
+    /** Component names of the shared 200 answers of order and product commands. */
+    public static final String ORDER_CHANGED = "OrderChanged";
+    public static final String PRODUCT_CHANGED = "ProductChanged";
 }

@@ -49,6 +49,7 @@ import org.orderflow.web.order.OrderResponses.OrderPage;
 import org.orderflow.web.history.HistoryPage;
 import org.orderflow.web.projection.ReadYourWrites;
 import org.orderflow.web.history.StreamReads;
+import org.orderflow.web.OrderflowApplication;
 import org.orderflow.web.problem.ProblemDetails;
 import org.orderflow.web.problem.Problems;
 import org.orderflow.web.request.ApiHeaders;
@@ -136,9 +137,7 @@ public class OrderResource {
     @Operation(operationId = "removeOrderItem", summary = "Remove an item", description = "Removes a line from a pending order.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "line",
             value = "{\"order_item\":{\"line_id\":\"5d2b0c3e-1f7a-4c55-8d0e-2a9b3c4d5e6f\"}}")))
-    @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(
-            schema = @Schema(implementation = CommandAccepted.class),
-            examples = @ExampleObject(name = "removed", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "200", ref = OrderflowApplication.ORDER_CHANGED)
     @APIResponse(responseCode = "422", description = "rule-violation: the order is not pending, or has no such line "
             + "(order.not_pending, order.line_not_found)" + ProblemDetails.KEY_REUSED,
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
@@ -153,9 +152,7 @@ public class OrderResource {
             description = "Records the stock reservation of a pending order with items.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "reservation",
             value = "{\"reservation\":{\"reservation_id\":\"R-2026-0001\"}}")))
-    @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(
-            schema = @Schema(implementation = CommandAccepted.class),
-            examples = @ExampleObject(name = "reserved", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "200", ref = OrderflowApplication.ORDER_CHANGED)
     @APIResponse(responseCode = "422", description = "rule-violation: the order is not pending or has no items "
             + "(order.not_pending, order.no_items)" + ProblemDetails.KEY_REUSED,
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
@@ -170,9 +167,7 @@ public class OrderResource {
             description = "Records the payment; the amount must equal the order total.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "payment",
             value = "{\"payment\":{\"payment_id\":\"P-2026-0001\",\"amount_cents\":120000}}")))
-    @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(
-            schema = @Schema(implementation = CommandAccepted.class),
-            examples = @ExampleObject(name = "paid", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "200", ref = OrderflowApplication.ORDER_CHANGED)
     @APIResponse(responseCode = "422", description = "rule-violation: inventory not reserved, or the amount differs "
             + "from the total (order.inventory_not_reserved, order.payment_amount_mismatch)" + ProblemDetails.KEY_REUSED,
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
@@ -185,9 +180,7 @@ public class OrderResource {
     @Path("/{id}/confirm")
     @Operation(operationId = "confirmOrder", summary = "Confirm the order",
             description = "From PENDING with items, or after payment. No body.")
-    @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(
-            schema = @Schema(implementation = CommandAccepted.class),
-            examples = @ExampleObject(name = "confirmed", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "200", ref = OrderflowApplication.ORDER_CHANGED)
     @APIResponse(responseCode = "422", description = "rule-violation: no items, payment outstanding, already confirmed "
             + "or cancelled (order.no_items, order.payment_outstanding, order.already_confirmed, "
             + "order.already_cancelled)" + ProblemDetails.KEY_REUSED,
@@ -203,9 +196,7 @@ public class OrderResource {
             description = "Allowed unless confirmed or already cancelled.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "cancellation",
             value = "{\"cancellation\":{\"reason\":\"customer changed their mind\"}}")))
-    @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(
-            schema = @Schema(implementation = CommandAccepted.class),
-            examples = @ExampleObject(name = "cancelled", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "200", ref = OrderflowApplication.ORDER_CHANGED)
     @APIResponse(responseCode = "422", description = "rule-violation: already confirmed or cancelled "
             + "(order.already_confirmed, order.already_cancelled)" + ProblemDetails.KEY_REUSED,
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))

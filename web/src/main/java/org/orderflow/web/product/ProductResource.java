@@ -44,6 +44,7 @@ import org.orderflow.web.product.ProductApi.UpdatePriceBody;
 import org.orderflow.web.history.HistoryPage;
 import org.orderflow.web.projection.ReadYourWrites;
 import org.orderflow.web.history.StreamReads;
+import org.orderflow.web.OrderflowApplication;
 import org.orderflow.web.problem.ProblemDetails;
 import org.orderflow.web.problem.Problems;
 import org.orderflow.web.request.ApiHeaders;
@@ -106,9 +107,7 @@ public class ProductResource {
     @Operation(operationId = "updateProductPrice", summary = "Change the price",
             description = "The event records old and new price; the same price records nothing.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "price", value = "{\"product\":{\"price_cents\":99000}}")))
-    @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(
-            schema = @Schema(implementation = CommandAccepted.class),
-            examples = @ExampleObject(name = "updated", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "200", ref = OrderflowApplication.PRODUCT_CHANGED)
     @APIResponse(responseCode = "422", description = "rule-violation: the product is deleted, or the price is not "
             + "positive (product.deleted, product.invalid_price)" + ProblemDetails.KEY_REUSED,
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
@@ -120,9 +119,7 @@ public class ProductResource {
     @Path("/{id}")
     @Operation(operationId = "deleteProduct", summary = "Delete a product",
             description = "A deleted product accepts no further change.")
-    @APIResponse(responseCode = "200", description = "Done; version and position of the change", content = @Content(
-            schema = @Schema(implementation = CommandAccepted.class),
-            examples = @ExampleObject(name = "deleted", value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "200", ref = OrderflowApplication.PRODUCT_CHANGED)
     @APIResponse(responseCode = "422", description = "rule-violation: the product is already deleted (product.deleted)"
             + ProblemDetails.KEY_REUSED,
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
