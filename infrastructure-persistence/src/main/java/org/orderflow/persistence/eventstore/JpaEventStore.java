@@ -42,6 +42,18 @@ public class JpaEventStore implements EventStore {
             stream_type, stream_version, event_type, schema_version, payload::text AS payload,
             metadata::text AS metadata, recorded_at""";
 
+    /**
+     * The global read. ORDER BY names the table's columns: the select list's
+     * {@code transaction_id} is a bigint alias, and ordering by it would sort the whole table
+     * instead of walking {@code events_global_order_idx} (a test EXPLAINs this on 100k rows).
+     */
+    static final String READ_ALL = "SELECT " + COLUMNS + " " + """
+             FROM events
+            WHERE (events.transaction_id, events.position) > (CAST(CAST(:tx AS text) AS xid8), :pos)
+              AND events.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+            ORDER BY events.transaction_id, events.position
+            LIMIT :max""";
+
     private EntityManager em;
     private Clock clock;
     private EventSerializer serializer;
@@ -171,12 +183,7 @@ public class JpaEventStore implements EventStore {
         // Rows of a transaction below the snapshot's xmin are final: every transaction that could
         // still commit has an id >= xmin, so it sorts after anything returned here. Nothing can
         // appear behind the checkpoint later, and no lock or gap timeout is needed.
-        return query("SELECT " + COLUMNS + " " + """
-                 FROM events
-                WHERE (transaction_id, position) > (CAST(CAST(:tx AS text) AS xid8), :pos)
-                  AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-                ORDER BY transaction_id, position
-                LIMIT :max""")
+        return query(READ_ALL)
                 .setParameter("tx", after.transactionId())
                 .setParameter("pos", after.position())
                 .setParameter("max", maxCount)
