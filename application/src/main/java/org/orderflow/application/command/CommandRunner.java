@@ -44,6 +44,7 @@ public class CommandRunner {
     public CommandResult runOnce(Command command, CommandContext context) {
         String key = context.idempotencyKey();
         if (key != null) {
+            idempotencyKeys.hold(context.tenantId(), key);
             Optional<IdempotencyKeys.Remembered> remembered = idempotencyKeys.find(context.tenantId(), key);
             if (remembered.isPresent()) {
                 if (!remembered.get().requestFingerprint().equals(context.requestFingerprint())) {

@@ -13,6 +13,14 @@ public interface IdempotencyKeys {
     record Remembered(String requestFingerprint, CommandResult result) {
     }
 
+    /**
+     * Serialises the requests that carry one key: waits until no other transaction holds it, then
+     * holds it until the current transaction ends. Taken before {@link #find} (and before the
+     * stream lock, always in that order), so a retried request waits for its twin and replays its
+     * result instead of deciding again on the state the twin left.
+     */
+    void hold(String tenantId, String key);
+
     Optional<Remembered> find(String tenantId, String key);
 
     /**

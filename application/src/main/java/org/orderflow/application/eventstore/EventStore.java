@@ -27,6 +27,9 @@ public interface EventStore {
      * or another — run one after the other instead of racing; the expected-version check of
      * {@link #append} stays the guarantee for writers that do not lock. Lock one stream per
      * transaction (two would risk a deadlock).
+     *
+     * @throws ConcurrencyConflict when the stream stays held longer than the store's lock timeout
+     *         (a queue of writers on one hot stream); the caller may retry like any lost race
      */
     void lockStream(StreamId stream);
 

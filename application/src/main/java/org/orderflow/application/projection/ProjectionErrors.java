@@ -34,8 +34,12 @@ public interface ProjectionErrors {
     record Unapplied(StreamId stream, long streamVersion, long position, Status status, Instant nextRetryAt) {
     }
 
-    /** The first open error that leaves an event at or before {@code position} unapplied, if any. */
-    Optional<Unapplied> firstUnappliedUpTo(String projector, long position);
+    /**
+     * The first event of the tenant (of one stream of it, when {@code streamId} is given) at or
+     * before {@code position} that the projector has not applied: it failed (open error), or it
+     * is parked behind a failure — also while a closed error's parked events are being released.
+     */
+    Optional<Unapplied> firstUnappliedUpTo(String projector, String tenantId, String streamId, long position);
 
     /** Whether the stream has an open (pending or dead) error for the projector. */
     boolean hasOpenError(String projector, StreamId stream);

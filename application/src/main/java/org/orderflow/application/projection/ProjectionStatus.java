@@ -63,23 +63,30 @@ public class ProjectionStatus {
     }
 
     /**
-     * Waits until every named projector has processed the event at {@code position}, polling
+     * Waits until every named projector has processed the event at {@code position} — as far as
+     * the tenant's rows (one stream's, when {@code streamId} is given) are concerned — polling
      * every {@code pollEvery}, for at most {@code timeout}: read-your-writes for clients that send
      * the position a command answered. "Processed" means applied: an event that failed, or is
      * parked behind a failure, at or before the position makes the answer {@link Passage.Blocked},
      * never a stale pass.
      */
-    public Passage awaitPassed(Collection<String> projectors, long position, Duration timeout, Duration pollEvery) {
+    public Passage awaitPassed(Collection<String> projectors, String tenantId, String streamId, long position, Duration timeout,
+                               Duration pollEvery) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (projectors.stream().allMatch(p -> checkpoints.hasPassed(p, position))) {
+                Passage passage = new Passage.Passed();
                 for (String projector : projectors) {
-                    var unapplied = errors.firstUnappliedUpTo(projector, position);
-                    if (unapplied.isPresent()) {
+                    var unapplied = errors.firstUnappliedUpTo(projector, tenantId, streamId, position);
+                    if (unapplied.isPresent() && unapplied.get().status() == ProjectionErrors.Status.RESOLVED) {
+                        passage = new Passage.NotYet(); // its error is closed, the parked events are being released
+                    } else if (unapplied.isPresent()) {
                         return new Passage.Blocked(projector, unapplied.get());
                     }
                 }
-                return new Passage.Passed();
+                if (passage instanceof Passage.Passed) {
+                    return passage;
+                }
             }
             if (System.nanoTime() >= deadline) {
                 return new Passage.NotYet();

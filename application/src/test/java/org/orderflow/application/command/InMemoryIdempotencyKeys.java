@@ -22,6 +22,11 @@ final class InMemoryIdempotencyKeys implements IdempotencyKeys {
     }
 
     @Override
+    public void hold(String tenantId, String key) {
+        // one thread: nothing to wait for
+    }
+
+    @Override
     public Optional<Remembered> find(String tenantId, String key) {
         return Optional.ofNullable(keys.get(tenantId + "/" + key));
     }

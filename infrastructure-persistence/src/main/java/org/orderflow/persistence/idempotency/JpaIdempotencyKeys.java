@@ -1,5 +1,6 @@
 package org.orderflow.persistence.idempotency;
 
+import org.orderflow.persistence.AdvisoryLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,6 +27,14 @@ public class JpaIdempotencyKeys implements IdempotencyKeys {
     public JpaIdempotencyKeys(EntityManager em, Clock clock) {
         this.em = em;
         this.clock = clock;
+    }
+
+    /** A transaction-scoped advisory lock on the key (released at commit or rollback). */
+    @Override
+    public void hold(String tenantId, String key) {
+        if (!AdvisoryLocks.transactionLock(em, "idempotency/" + tenantId + "/" + key)) {
+            throw new KeyAlreadyUsed(key); // its twin is still running: 409 with Retry-After
+        }
     }
 
     @Override

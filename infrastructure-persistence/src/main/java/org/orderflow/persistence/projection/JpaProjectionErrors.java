@@ -53,18 +53,27 @@ public class JpaProjectionErrors implements ProjectionErrors {
     }
 
     @Override
-    public Optional<Unapplied> firstUnappliedUpTo(String projector, long position) {
+    public Optional<Unapplied> firstUnappliedUpTo(String projector, String tenantId, String streamId, long position) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        SELECT e.tenant_id, e.stream_type, e.stream_id, e.stream_version, e.position, e.status, e.next_retry_at
-                          FROM projection_errors e
-                         WHERE e.projector = ?1 AND e.status IN ('RETRY_PENDING', 'DEAD')
-                           AND (e.position <= ?2 OR EXISTS (SELECT 1 FROM projection_parked p
-                                 WHERE p.projector = e.projector AND p.tenant_id = e.tenant_id
-                                   AND p.stream_id = e.stream_id AND p.position <= ?2))
-                         ORDER BY e.position LIMIT 1""")
+                        SELECT tenant_id, stream_type, stream_id, stream_version, position, status, next_retry_at FROM (
+                            SELECT e.tenant_id, e.stream_type, e.stream_id, e.stream_version, e.position, e.status, e.next_retry_at
+                              FROM projection_errors e
+                             WHERE e.projector = ?1 AND e.tenant_id = ?2 AND (?3 = '' OR e.stream_id = ?3)
+                               AND e.status IN ('RETRY_PENDING', 'DEAD') AND e.position <= ?4
+                            UNION ALL
+                            SELECT p.tenant_id, p.stream_type, p.stream_id, p.stream_version, p.position,
+                                   COALESCE(o.status, 'RESOLVED'), o.next_retry_at
+                              FROM projection_parked p
+                              LEFT JOIN projection_errors o ON o.projector = p.projector AND o.tenant_id = p.tenant_id
+                                   AND o.stream_id = p.stream_id AND o.status IN ('RETRY_PENDING', 'DEAD')
+                             WHERE p.projector = ?1 AND p.tenant_id = ?2 AND (?3 = '' OR p.stream_id = ?3)
+                               AND p.position <= ?4) unapplied
+                         ORDER BY position LIMIT 1""")
                 .setParameter(1, projector)
-                .setParameter(2, position)
+                .setParameter(2, tenantId)
+                .setParameter(3, streamId == null ? "" : streamId)
+                .setParameter(4, position)
                 .getResultList();
         return rows.stream().findFirst().map(row -> new Unapplied(
                 new StreamId((String) row[0], (String) row[1], (String) row[2]), ((Number) row[3]).longValue(),

@@ -199,7 +199,7 @@ class ProjectionErrorsTest {
 
             public Set<StreamId> blockedStreams(String p) { return tx(e -> e.blockedStreams(p)); }
             public boolean hasOpenError(String p, StreamId s) { return tx(e -> e.hasOpenError(p, s)); }
-            public Optional<Unapplied> firstUnappliedUpTo(String p, long position) { return tx(e -> e.firstUnappliedUpTo(p, position)); }
+            public Optional<Unapplied> firstUnappliedUpTo(String p, String t, String s, long position) { return tx(e -> e.firstUnappliedUpTo(p, t, s, position)); }
             public void clear(String p) { tx(e -> { e.clear(p); return null; }); }
             public long record(String p, RecordedEvent ev, Throwable t, Instant n, Instant now) { return tx(e -> e.record(p, ev, t, n, now)); }
             public void park(String p, RecordedEvent ev) { tx(e -> { e.park(p, ev); return null; }); }
@@ -325,18 +325,22 @@ class ProjectionErrorsTest {
         ProjectionErrors.Failure open = errors().list(NAME, Status.RETRY_PENDING, 1).get(0);
         long id = open.id();
         // read-your-writes asks: is anything up to a position unapplied?
-        assertThat(errors().firstUnappliedUpTo(NAME, open.position() - 1)).as("before the failed event").isEmpty();
-        assertThat(errors().firstUnappliedUpTo(NAME, open.position())).hasValueSatisfying(unapplied -> {
+        assertThat(errors().firstUnappliedUpTo(NAME, stream.tenantId(), null, open.position() - 1)).as("before the failed event").isEmpty();
+        assertThat(errors().firstUnappliedUpTo(NAME, stream.tenantId(), stream.id(), open.position())).hasValueSatisfying(unapplied -> {
             assertThat(unapplied.stream()).isEqualTo(stream);
             assertThat(unapplied.streamVersion()).isEqualTo(1);
             assertThat(unapplied.status()).isEqualTo(Status.RETRY_PENDING);
             assertThat(unapplied.nextRetryAt()).isEqualTo(open.nextRetryAt());
         });
-        assertThat(errors().firstUnappliedUpTo(NAME, Long.MAX_VALUE)).as("the parked events too").isPresent();
+        assertThat(errors().firstUnappliedUpTo(NAME, stream.tenantId(), null, Long.MAX_VALUE)).as("the parked events too").isPresent();
+        assertThat(errors().firstUnappliedUpTo(NAME, "another-tenant", null, Long.MAX_VALUE)).as("not another tenant's").isEmpty();
+        assertThat(errors().firstUnappliedUpTo(NAME, stream.tenantId(), "another-stream", Long.MAX_VALUE)).as("not another stream's")
+                .isEmpty();
 
         poisoned.clear();
         assertThat(retries().retry(id)).contains(ProjectionRetries.Outcome.RESOLVED);
-        assertThat(errors().firstUnappliedUpTo(NAME, Long.MAX_VALUE)).as("all applied after the retry").isEmpty();
+        assertThat(errors().firstUnappliedUpTo(NAME, stream.tenantId(), null, Long.MAX_VALUE)).as("all applied after the retry")
+                .isEmpty();
 
         assertThat(projected(stream)).containsExactly(1L, 2L, 3L);
         assertThat(errors().parkedVersions(NAME, stream)).isEmpty();

@@ -117,6 +117,21 @@ class CommandSemanticsIT {
     }
 
     @Test
+    void concurrent_retries_of_a_confirm_with_one_key_all_answer_the_first_result() throws Exception {
+        String id = createOrder();
+        assertThat(api.post("/orders/" + id + "/add_item", ITEM).status()).isEqualTo(200);
+        Api client = api.with("Idempotency-Key", "confirm-" + UUID.randomUUID());
+
+        List<Reply> replies = concurrently(6, () -> client.post("/orders/" + id + "/confirm"));
+
+        // the key is held before the stream: a twin waits for the first and replays its answer
+        // (deciding again on the confirmed order would refuse it with 422)
+        assertThat(replies).extracting(Reply::status).containsOnly(200);
+        assertThat(replies).extracting(r -> r.number("version")).containsOnly(3L);
+        assertThat(replies.stream().filter(r -> "true".equals(r.header("Idempotent-Replayed"))).count()).isEqualTo(5);
+    }
+
+    @Test
     void concurrent_commands_on_one_order_without_if_match_all_succeed_and_lose_no_update() throws Exception {
         String id = createOrder();
 

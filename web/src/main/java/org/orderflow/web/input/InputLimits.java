@@ -22,6 +22,18 @@ public record InputLimits(int maxBodyBytes, int maxDepth, int maxStringLength, i
         }
     }
 
+    /** Whether a Content-Length header declares more than {@code limit} bytes (leading zeros allowed; malformed: no). */
+    static boolean declaredAbove(String contentLength, long limit) {
+        if (contentLength == null) {
+            return false;
+        }
+        String digits = contentLength.trim().replaceFirst("^0+(?=\\d)", "");
+        if (digits.isEmpty() || !digits.chars().allMatch(Character::isDigit)) {
+            return false; // the container refuses a malformed Content-Length itself
+        }
+        return digits.length() > 18 || Long.parseLong(digits) > limit;
+    }
+
     static InputLimits from(Config config) {
         return new InputLimits(
                 config.getOptionalValue("orderflow.input.max-body-bytes", Integer.class).orElse(DEFAULTS.maxBodyBytes),

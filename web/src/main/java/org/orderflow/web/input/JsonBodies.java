@@ -54,7 +54,7 @@ public final class JsonBodies {
         if (charset != null && !charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
             throw InputRefused.notUtf8(charset).failure();
         }
-        if (contentLength != null && declaredTooLarge(contentLength.trim())) {
+        if (InputLimits.declaredAbove(contentLength, limits.maxBodyBytes())) {
             throw InputRefused.tooLarge(limits.maxBodyBytes()).failure();
         }
         ObjectReader reader = mapper.readerFor(mapper.getTypeFactory().constructType(type));
@@ -110,13 +110,6 @@ public final class JsonBodies {
         } catch (IOException e) {
             return "";
         }
-    }
-
-    private boolean declaredTooLarge(String length) {
-        if (!length.chars().allMatch(Character::isDigit) || length.isEmpty()) {
-            return false; // the container refuses a malformed Content-Length itself
-        }
-        return length.length() > 10 || Long.parseLong(length) > limits.maxBodyBytes();
     }
 
     /** The refusal a failed read stands for, most specific first. */

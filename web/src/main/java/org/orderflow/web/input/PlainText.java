@@ -14,6 +14,21 @@ public final class PlainText {
     private PlainText() {
     }
 
+    /**
+     * Why a header value is refused, or empty: a C0 control other than tab, or DEL. Header
+     * values are read as ISO-8859-1 by the container, so a UTF-8 byte sequence shows up as C1
+     * characters there — those, and tab (legal HTTP whitespace), pass.
+     */
+    public static Optional<String> headerProblem(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                return Optional.of(String.format("contains the control character U+%04X at index %d", (int) c, i));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Why {@code text} is not plain text, or empty when it is. */
     public static Optional<String> problem(String text) {
         for (int i = 0; i < text.length(); i++) {

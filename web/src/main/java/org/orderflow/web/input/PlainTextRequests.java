@@ -33,9 +33,7 @@ public class PlainTextRequests implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String length = request.getHeaderString("Content-Length");
-        if (length != null && length.trim().matches("\\d{1,19}") && (length.trim().length() > 10
-                || Long.parseLong(length.trim()) > limits.maxBodyBytes())) {
+        if (InputLimits.declaredAbove(request.getHeaderString("Content-Length"), limits.maxBodyBytes())) {
             request.abortWith(InvalidInput.of(InputRefused.tooLarge(limits.maxBodyBytes())).getResponse());
             return;
         }
@@ -68,7 +66,7 @@ public class PlainTextRequests implements ContainerRequestFilter {
         }
         for (Map.Entry<String, List<String>> header : request.getHeaders().entrySet()) {
             for (String value : header.getValue()) {
-                Optional<String> problem = value == null ? Optional.empty() : PlainText.problem(value);
+                Optional<String> problem = value == null ? Optional.empty() : PlainText.headerProblem(value);
                 if (problem.isPresent()) {
                     request.abortWith(InvalidInput.of(InputRefused.header(header.getKey(), problem.get())).getResponse());
                     return;

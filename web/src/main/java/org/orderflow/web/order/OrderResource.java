@@ -225,7 +225,7 @@ public class OrderResource {
         String tenant = ApiHeaders.tenant(headers);
         UUID orderId = orderId(id);
         if (atVersion == null && asOf == null) {
-            readYourWrites.await(headers, List.of(OrderReadModel.DETAILS_PROJECTOR));
+            readYourWrites.await(headers, List.of(OrderReadModel.DETAILS_PROJECTOR), orderId.toString());
         }
         return StreamReads.get(queries, () -> readModel.details(tenant, orderId), tenant, Orders.STREAM_TYPE, id, orderId,
                 atVersion, asOf, OrderResponses.Order::of);

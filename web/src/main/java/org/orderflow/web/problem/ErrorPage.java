@@ -29,9 +29,10 @@ public class ErrorPage extends HttpServlet {
         Throwable exception = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         String slug;
         String title;
+        String incident = null;
         String detail;
         if (status >= 500) {
-            String incident = UUID.randomUUID().toString();
+            incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, exception);
             slug = "internal-error";
             title = "Internal error";
@@ -49,8 +50,12 @@ public class ErrorPage extends HttpServlet {
             title = status == 400 ? "Bad Request" : "HTTP " + status;
             detail = status == 400 ? "The request could not be understood (path, headers or encoding)" : "The request was refused";
         }
-        String body = Json.createObjectBuilder().add("type", "/problems/" + slug).add("title", title).add("status", status)
-                .add("detail", detail).build().toString();
+        var problem = Json.createObjectBuilder().add("type", "/problems/" + slug).add("title", title).add("status", status)
+                .add("detail", detail);
+        if (incident != null) {
+            problem.add("incident", incident);
+        }
+        String body = problem.build().toString();
         response.resetBuffer();
         response.setStatus(status);
         response.setContentType(Problems.MEDIA_TYPE);

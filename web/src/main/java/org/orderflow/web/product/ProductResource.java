@@ -146,7 +146,7 @@ public class ProductResource {
         String tenant = ApiHeaders.tenant(headers);
         UUID productId = productId(id);
         if (atVersion == null && asOf == null) {
-            readYourWrites.await(headers, List.of(ProductCatalog.PROJECTOR));
+            readYourWrites.await(headers, List.of(ProductCatalog.PROJECTOR), productId.toString());
         }
         return StreamReads.get(queries, () -> catalog.find(tenant, productId), tenant, Products.STREAM_TYPE, id,
                 productId, atVersion, asOf, ProductApi.Product::of);

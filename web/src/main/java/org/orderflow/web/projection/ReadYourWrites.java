@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.orderflow.application.projection.ProjectionErrors;
 import org.orderflow.application.projection.ProjectionStatus;
 import org.orderflow.web.problem.Problems;
+import org.orderflow.web.request.ApiHeaders;
 
 /**
  * The {@code X-Min-Position} contract: a query that sends the global position a command
@@ -36,6 +37,15 @@ public class ReadYourWrites {
 
     /** Waits for the projectors if the request carries a position; throws 503 if they do not get there in time. */
     public void await(HttpHeaders headers, List<String> projectors) {
+        await(headers, projectors, null);
+    }
+
+    /**
+     * The same for a query of one stream ({@code streamId}): only that stream's failures make
+     * it 503; a list query is concerned with every failure of the caller's tenant, never with
+     * another tenant's.
+     */
+    public void await(HttpHeaders headers, List<String> projectors, String streamId) {
         String header = headers.getHeaderString(HEADER);
         if (header == null || header.isBlank()) {
             return;
@@ -46,7 +56,8 @@ public class ReadYourWrites {
         } catch (NumberFormatException e) {
             throw new BadRequestException("Header " + HEADER + " must be a global position (a number) from a command answer");
         }
-        ProjectionStatus.Passage passage = status.awaitPassed(projectors, position, Duration.ofMillis(timeoutMillis),
+        ProjectionStatus.Passage passage = status.awaitPassed(projectors, ApiHeaders.tenant(headers), streamId, position,
+                Duration.ofMillis(timeoutMillis),
                 Duration.ofMillis(20));
         if (passage instanceof ProjectionStatus.Passage.NotYet) {
             throw new WebApplicationException(Response.fromResponse(Problems.response(Response.Status.SERVICE_UNAVAILABLE,
@@ -69,7 +80,7 @@ public class ReadYourWrites {
         boolean dead = unapplied.status() == ProjectionErrors.Status.DEAD || unapplied.nextRetryAt() == null;
         String detail = "The read model " + blocked.projector() + " could not apply an event up to position " + position
                 + " (" + unapplied.stream().type() + " " + unapplied.stream().id() + " v" + unapplied.streamVersion() + "); "
-                + (dead ? "an operator must retry or skip it (/api/ops/projection-errors)" : "it is retried automatically");
+                + (dead ? "an operator must retry or skip it (/orderflow/api/ops/projection-errors)" : "it is retried automatically");
         Response.ResponseBuilder builder = Response.fromResponse(Problems.response(Response.Status.SERVICE_UNAVAILABLE,
                 "projection-failed", "Projection failed", detail, body -> body
                         .add("projector", blocked.projector())

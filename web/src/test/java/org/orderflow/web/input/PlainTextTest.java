@@ -31,4 +31,26 @@ class PlainTextTest {
     void a_well_formed_uri_component_passes(String raw) {
         assertThat(PlainTextRequests.check(raw)).isEmpty();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"op\u0001", "a\u0000", "x\u007f", "line\nbreak"})
+    void a_header_value_with_a_control_character_is_refused(String value) {
+        assertThat(PlainText.headerProblem(value)).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alice", "tab\there", "\u00c5\u0081ukasz", "W/\"3\""})
+    void tabs_and_utf8_bytes_read_as_latin1_pass_in_headers(String value) {
+        assertThat(PlainText.headerProblem(value)).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_declared_length_is_read_as_a_number() {
+        assertThat(InputLimits.declaredAbove("00000000065", 64)).as("leading zeros: 65").isTrue();
+        assertThat(InputLimits.declaredAbove("0000000000000000000000064", 64)).isFalse();
+        assertThat(InputLimits.declaredAbove("99999999999999999999999", 64)).isTrue();
+        assertThat(InputLimits.declaredAbove("-1", 64)).isFalse();
+        assertThat(InputLimits.declaredAbove("abc", 64)).isFalse();
+        assertThat(InputLimits.declaredAbove(null, 64)).isFalse();
+    }
 }
