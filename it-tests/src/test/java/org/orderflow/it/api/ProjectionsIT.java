@@ -228,6 +228,9 @@ class ProjectionsIT {
     void the_error_endpoints_answer_for_operators() {
         Reply list = api.get("/ops/projection-errors?status=DEAD");
         Reply unknownRetry = api.post("/ops/projection-errors/999999999/retry");
+        Reply notAnId = api.post("/ops/projection-errors/abc/retry");
+        assertThat(notAnId.status()).as("a path id that is not a number names nothing").isEqualTo(404);
+        assertThat(notAnId.contentType()).startsWith("application/problem+json");
         Reply skipWithoutUser = api.post("/ops/projection-errors/999999999/skip", "{\"skip\":{\"reason\":\"test\"}}");
         Reply skipUnknown = api.with("X-User-ID", "operator").post("/ops/projection-errors/999999999/skip",
                 "{\"skip\":{\"reason\":\"test\"}}");

@@ -59,7 +59,7 @@ public class PlainTextRequests implements ContainerRequestFilter {
                 if (problem.isPresent()) {
                     String field = decodeOrRaw(name);
                     request.abortWith(InvalidInput.of(InputRefused.field(
-                            PlainText.problem(field).isEmpty() ? field : "query", problem.get())).getResponse());
+                            !field.isEmpty() && PlainText.problem(field).isEmpty() ? field : "query", problem.get())).getResponse());
                     return;
                 }
             }

@@ -25,6 +25,11 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         }
         if (exception instanceof NotFoundException && exception.getCause() != null
                 && String.valueOf(exception.getMessage()).contains("Unable to extract parameter")) {
+            if (String.valueOf(exception.getMessage()).contains("PathParam")) {
+                // a path id that is not even of the id's type names nothing
+                return Problems.response(Response.Status.NOT_FOUND, "not-found", "Not Found",
+                        "No such resource: the id in the path names nothing", null);
+            }
             // Jakarta REST answers an unconvertible query parameter with 404; it is bad input.
             return Problems.response(Response.Status.BAD_REQUEST, "invalid-request", "Invalid request",
                     "A query parameter has the wrong type", null);
