@@ -13,6 +13,10 @@ import org.orderflow.application.query.VersionedView;
 /** GET by id (now, at_version or as_of) and GET history, the same for every aggregate type. */
 public final class StreamReads {
 
+    /** The OpenAPI description of a GET by id that refuses its time-travel parameters. */
+    public static final String POINT_IN_TIME_REFUSED = "at_version and as_of together, at_version below 1, as_of not an "
+            + "ISO-8601 instant, X-Min-Position not a number, or another invalid parameter or header";
+
     private StreamReads() {
     }
 

@@ -214,8 +214,7 @@ public class OrderResource {
             "{\"order_id\":\"0b6f4c1e-6a43-4d8e-9a55-2f0c7f1f3a10\",\"customer_name\":\"山田太郎\",\"status\":\"CONFIRMED\","
             + "\"items\":[{\"line_id\":\"5d2b0c3e-1f7a-4c55-8d0e-2a9b3c4d5e6f\",\"product_name\":\"ノートPC\",\"quantity\":1,"
             + "\"unit_price_cents\":120000,\"line_total_cents\":120000}],\"item_count\":1,\"total_cents\":120000,\"version\":3}")))
-    @APIResponse(responseCode = "400", description = "at_version and as_of together, at_version below 1, as_of not an "
-            + "ISO-8601 instant, X-Min-Position not a number, or another invalid parameter or header",
+    @APIResponse(responseCode = "400", description = StreamReads.POINT_IN_TIME_REFUSED,
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
     @APIResponse(responseCode = "404", description = NOT_FOUND + " (or not at that version or instant)",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))

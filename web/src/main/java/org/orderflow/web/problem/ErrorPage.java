@@ -40,7 +40,7 @@ public class ErrorPage extends HttpServlet {
         } else if (status == 404) {
             slug = "not-found";
             title = "Not Found";
-            detail = "No resource here; the API lives under /orderflow/api (see /openapi)";
+            detail = Problems.NO_RESOURCE_HERE;
         } else if (status == 405) {
             slug = "method-not-allowed";
             title = "Method Not Allowed";

@@ -11,6 +11,9 @@ public final class Problems {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** The detail of a 404 for a path that is no resource, whoever answers it (JAX-RS or the container). */
+    public static final String NO_RESOURCE_HERE = "No resource here; the API lives under /orderflow/api (see /openapi)";
+
     /** Text that names code: a qualified class name, an exception type, a stack frame or SQL. */
     private static final java.util.regex.Pattern INTERNALS = java.util.regex.Pattern.compile(
             "\\b(?:java|javax|jakarta|org|com|io|sun)\\.[a-z]+\\.|[A-Za-z]+(?:Exception|Error)\\b|\\$[A-Z]|\\bat [a-z]+\\.[a-z]"

@@ -46,7 +46,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         boolean runtimeMessage = message == null || message.startsWith("RESTEASY") || message.startsWith("HTTP ")
                 || Problems.revealsInternals(message);
         String detail = !runtimeMessage ? message : switch (status.getStatusCode()) {
-            case 404 -> "No resource here; the API lives under /orderflow/api (see /openapi)";
+            case 404 -> Problems.NO_RESOURCE_HERE;
             case 405 -> "Allowed methods: " + exception.getResponse().getAllowedMethods();
             case 415 -> "This endpoint reads application/json";
             case 406 -> "This endpoint answers application/json";

@@ -135,8 +135,7 @@ public class ProductResource {
             schema = @Schema(implementation = ProductApi.Product.class), examples = @ExampleObject(name = "product", value =
             "{\"product_id\":\"9a1c2b3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d\",\"name\":\"ノートPC\",\"price_cents\":120000,"
             + "\"category_id\":\"computers\",\"deleted\":false,\"version\":1}")))
-    @APIResponse(responseCode = "400", description = "at_version and as_of together, at_version below 1, as_of not an "
-            + "ISO-8601 instant, X-Min-Position not a number, or another invalid parameter or header",
+    @APIResponse(responseCode = "400", description = StreamReads.POINT_IN_TIME_REFUSED,
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
     @APIResponse(responseCode = "404", description = NOT_FOUND + " (or not at that version or instant)",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
