@@ -1,43 +1,38 @@
 package org.orderflow.persistence;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
+import java.time.Duration;
 
 /**
- * Named transaction-scoped PostgreSQL advisory locks: {@code pg_try_advisory_xact_lock} on a hash
- * of the name. They need no row, take no transaction id (so they do not hold back gap-safe
- * readers) and are released by commit or rollback.
+ * Named transaction-scoped PostgreSQL advisory locks on a hash of the name. They need no row,
+ * take no transaction id (so they do not hold back gap-safe readers) and are released by commit
+ * or rollback.
  */
 public final class AdvisoryLocks {
 
     private AdvisoryLocks() {
     }
 
-    /** How long a transaction waits for a lock (this one, or a row lock later in it) before giving up. */
-    static final String LOCK_TIMEOUT = "5s";
+    /** How long a command waits for its stream (or idempotency key) while other commands on it run. */
+    public static final Duration COMMAND_WAIT = Duration.ofSeconds(5);
 
     /**
      * Takes the lock in the entity manager's transaction, waiting while another transaction holds
-     * it — at most {@link #LOCK_TIMEOUT} (set for the rest of the transaction), so a queue of
-     * waiters on one hot name cannot hold pooled connections indefinitely.
+     * it — at most {@code wait}, so a queue of waiters on one hot name cannot hold pooled
+     * connections indefinitely. One round trip: the wait is bounded inside the database
+     * (migration V8's function), and a wait that runs out leaves the transaction usable.
      *
-     * @return false if the wait timed out; the transaction must then roll back
+     * @return false if the wait ran out
      */
-    public static boolean transactionLock(EntityManager em, String name) {
-        em.createNativeQuery("SELECT set_config('lock_timeout', ?1, true)").setParameter(1, LOCK_TIMEOUT).getSingleResult();
-        try {
-            em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))) AS locked")
-                    .setParameter(1, name)
-                    .getSingleResult();
-            return true;
-        } catch (PersistenceException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState())) {
-                    return false; // lock_not_available
-                }
-            }
-            throw e;
+    public static boolean transactionLock(EntityManager em, String name, Duration wait) {
+        if (wait.isZero()) {
+            return tryTransactionLock(em, name);
         }
+        Object locked = em.createNativeQuery("SELECT orderflow_advisory_lock_within(?1, ?2)")
+                .setParameter(1, name)
+                .setParameter(2, wait.toMillis() + "ms")
+                .getSingleResult();
+        return Boolean.TRUE.equals(locked);
     }
 
     /** Takes the lock in the entity manager's transaction; false, without waiting, if another transaction holds it. */

@@ -13,7 +13,9 @@ public interface EventConsumer {
 
     /**
      * Performs the effect. Throwing rolls back the delivery's transaction (and its inbox entry), so
-     * the broker redelivers the message, and after its redelivery limit dead-letters it.
+     * the broker redelivers the message, and after its redelivery limit dead-letters it. Throw
+     * {@link ReceiverUnavailable} when the receiving system is down rather than refusing the event:
+     * the subscription then pauses before the redelivery instead of burning its tries at once.
      *
      * @return a short description of what was done, kept in the inbox
      */

@@ -50,7 +50,7 @@ public class FailedEventSteps {
     @Transactional
     public boolean retry(ProjectionErrors.Failure failure) {
         Projector projector = projectors.named(failure.projector()).orElseThrow();
-        return lock.whileHolding(projector.name(), () -> {
+        return lock.whileHolding(projector.name(), ProjectorLock.OPERATOR_WAIT, () -> {
             projector.apply(event(failure.stream(), failure.streamVersion()));
             errors.close(failure.id(), ProjectionErrors.Status.RESOLVED, "retry", null, clock.instant());
             return true;
@@ -79,7 +79,7 @@ public class FailedEventSteps {
      */
     @Transactional
     public Optional<Long> releaseNext(Projector projector, StreamId stream) {
-        return lock.whileHolding(projector.name(), () -> {
+        return lock.whileHolding(projector.name(), ProjectorLock.OPERATOR_WAIT, () -> {
             List<Long> parked = errors.parkedVersions(projector.name(), stream);
             if (parked.isEmpty() || errors.hasOpenError(projector.name(), stream)) {
                 return Optional.<Long>empty();

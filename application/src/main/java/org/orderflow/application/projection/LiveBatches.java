@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.orderflow.application.eventstore.EventStore;
@@ -52,7 +53,13 @@ public class LiveBatches {
      */
     @Transactional
     public BatchResult runBatch(Projector projector, int batchSize) {
-        return lock.whileHolding(projector.name(), () -> {
+        return runBatch(projector, batchSize, Duration.ZERO);
+    }
+
+    /** The same, waiting at most {@code wait} for the projector's lock (a rebuild's batches). */
+    @Transactional
+    public BatchResult runBatch(Projector projector, int batchSize, Duration wait) {
+        return lock.whileHolding(projector.name(), wait, () -> {
             List<RecordedEvent> batch = store.readAll(checkpoints.checkpoint(projector.name()), batchSize);
             if (batch.isEmpty()) {
                 return new BatchResult(0, true);

@@ -15,9 +15,10 @@ public interface ProjectionCheckpoints {
     /**
      * Takes the projector's transaction-scoped exclusive lock (released at commit or rollback) so
      * two runs of one projector — two timer firings, a rebuild, another server — never
-     * interleave. Returns false, without waiting, if another transaction holds it.
+     * interleave. If another transaction holds it, waits at most {@code wait} (zero: not at all)
+     * and returns false when that ran out; the transaction stays usable either way.
      */
-    boolean tryLock(String projector);
+    boolean lock(String projector, Duration wait);
 
     /** The projector's checkpoint; {@link Checkpoint#START} if it never ran. */
     Checkpoint checkpoint(String projector);

@@ -53,6 +53,16 @@ public interface ProjectionErrors {
     /** Parks an event behind its stream's open error. */
     void park(String projector, RecordedEvent event);
 
+    /** A projector's stream with parked events. */
+    record ParkedStream(String projector, StreamId stream) {
+    }
+
+    /**
+     * Streams with parked events but no open error: their error was closed but the release of the
+     * parked events was cut short (the projector stayed busy, the server stopped). Up to {@code limit}.
+     */
+    List<ParkedStream> strandedParkedStreams(int limit);
+
     /** The parked events of a stream (their stream versions), oldest first. */
     List<Long> parkedVersions(String projector, StreamId stream);
 

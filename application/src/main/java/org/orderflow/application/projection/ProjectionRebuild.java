@@ -41,12 +41,13 @@ public class ProjectionRebuild {
     /** Rebuilds the projector from the start of the log; reports progress after every batch. */
     public Progress rebuild(Projector projector, int batchSize, Consumer<Progress> progress) {
         long started = System.nanoTime();
-        long total;
-        while ((total = steps.reset(projector)) < 0) {
-            pause();
+        long total = steps.reset(projector);
+        if (total < 0) {
+            throw new ProjectorBusy(projector.name());
         }
         while (true) {
-            long read = runner.catchUp(projector, batchSize, 1);
+            // each batch waits in the database while a live batch (or a retry) of the projector runs
+            long read = runner.catchUp(projector, batchSize, 1, ProjectorLock.OPERATOR_WAIT);
             // Progress is measured on the checkpoint, not on this loop's own batches: the live run
             // takes turns with it on the same projector (and the log keeps growing meanwhile).
             long lag = checkpoints.lag(projector.name()).events();
@@ -57,9 +58,6 @@ public class ProjectionRebuild {
             // moving, and the live run carries on from the rebuilt checkpoint.
             if (lag == 0 || (read < batchSize && lag < batchSize)) {
                 return now;
-            }
-            if (read == 0) {
-                pause(); // the live run holds the lock for a batch
             }
         }
     }
@@ -72,14 +70,5 @@ public class ProjectionRebuild {
      */
     public boolean rebuildStream(Projector projector, StreamId stream) {
         return steps.rebuildStream(projector, stream);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the projector's lock", e);
-        }
     }
 }

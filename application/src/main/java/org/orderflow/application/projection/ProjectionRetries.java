@@ -51,12 +51,18 @@ public class ProjectionRetries {
         }
     }
 
-    /** Retries every error whose time has come; returns how many were retried. */
+    /**
+     * Retries every error whose time has come, and finishes releasing streams whose error was closed
+     * while their parked events were left behind; returns how many errors were retried.
+     */
     public int runDue(int limit) {
         // Errors of a projector this server does not run (removed, or deployed elsewhere) are left alone.
         List<ProjectionErrors.Failure> due = errors.due(clock.instant(), limit).stream()
                 .filter(failure -> projectors.named(failure.projector()).isPresent()).toList();
         due.forEach(this::retry);
+        errors.strandedParkedStreams(limit).stream()
+                .filter(parked -> projectors.named(parked.projector()).isPresent())
+                .forEach(parked -> release(parked.projector(), parked.stream()));
         return due.size();
     }
 
@@ -107,17 +113,6 @@ public class ProjectionRetries {
         return true;
     }
 
-    /** Waits a moment for the projector's lock; false if interrupted. */
-    private static boolean busyPause() {
-        try {
-            Thread.sleep(20);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     /** Applies the stream's parked events in order until none is left or one fails again. */
     private void release(String projectorName, StreamId stream) {
         Projector projector = projectors.named(projectorName).orElseThrow();
@@ -128,9 +123,7 @@ public class ProjectionRetries {
             }
             try {
                 if (steps.releaseNext(projector, stream).isEmpty()) {
-                    if (errors.hasOpenError(projectorName, stream) || !busyPause()) {
-                        return;
-                    }
+                    return; // a new open error holds the rest, or the projector stayed busy (the next retry scan goes on)
                 }
             } catch (RuntimeException failure) {
                 steps.parkedFailed(projector, stream, parked.get(0), failure);

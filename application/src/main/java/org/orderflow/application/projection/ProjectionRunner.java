@@ -2,6 +2,7 @@ package org.orderflow.application.projection;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.orderflow.application.eventstore.RecordedEvent;
@@ -46,11 +47,19 @@ public class ProjectionRunner {
 
     /** Runs up to {@code maxBatches} batches; returns the number of events read. */
     public long catchUp(Projector projector, int batchSize, int maxBatches) {
+        return catchUp(projector, batchSize, maxBatches, Duration.ZERO);
+    }
+
+    /**
+     * The same, each batch waiting at most {@code lockWait} for the projector's lock while another
+     * transaction (a live batch, a retry) holds it.
+     */
+    public long catchUp(Projector projector, int batchSize, int maxBatches, Duration lockWait) {
         long read = 0;
         for (int batch = 0; batch < maxBatches; batch++) {
             LiveBatches.BatchResult result;
             try {
-                result = batches.runBatch(projector, batchSize);
+                result = batches.runBatch(projector, batchSize, lockWait);
             } catch (RuntimeException failed) {
                 read += isolate(projector, batchSize);
                 continue;

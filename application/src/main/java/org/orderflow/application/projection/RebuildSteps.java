@@ -35,11 +35,11 @@ public class RebuildSteps {
     /**
      * Empties the projector's read model and moves its checkpoint back to the start, atomically.
      *
-     * @return how many events the projector now has to replay, or -1 if it was busy
+     * @return how many events the projector now has to replay, or -1 if it stayed busy
      */
     @Transactional
     public long reset(Projector projector) {
-        return lock.whileHolding(projector.name(), () -> {
+        return lock.whileHolding(projector.name(), ProjectorLock.OPERATOR_WAIT, () -> {
             projector.reset();
             errors.clear(projector.name());
             checkpoints.save(projector.name(), Checkpoint.START, clock.instant());
@@ -51,11 +51,11 @@ public class RebuildSteps {
      * Deletes one stream's rows and applies the stream's events again. Events the live run has not
      * reached yet are applied now and skipped later (rows remember their stream version).
      *
-     * @return false if the projector was busy; try again
+     * @return false if the projector stayed busy; try again
      */
     @Transactional
     public boolean rebuildStream(Projector projector, StreamId stream) {
-        return lock.whileHolding(projector.name(), () -> {
+        return lock.whileHolding(projector.name(), ProjectorLock.OPERATOR_WAIT, () -> {
             projector.reset(stream.tenantId(), stream.id());
             for (RecordedEvent event : store.load(stream)) {
                 projector.apply(event);

@@ -8,6 +8,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import org.orderflow.application.consumer.IdempotentDelivery;
 import org.orderflow.application.notification.OrderNotifications;
+import org.orderflow.messaging.guard.ConsumerPauses;
 
 /** The notification handler's subscription (activation spec {@code orderflow/NotificationListener}). */
 @MessageDriven
@@ -20,8 +21,11 @@ public class NotificationListener implements MessageListener {
     @Inject
     IdempotentDelivery delivery;
 
+    @Inject
+    ConsumerPauses pauses;
+
     @Override
     public void onMessage(Message message) {
-        ConsumerListener.onMessage(message, notifications, delivery);
+        ConsumerListener.onMessage(message, notifications, delivery, pauses, NotificationListener.class);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import org.orderflow.application.consumer.IdempotentDelivery;
 import org.orderflow.application.integration.WebhookForwarding;
+import org.orderflow.messaging.guard.ConsumerPauses;
 
 /** The integration handler's subscription (activation spec {@code orderflow/WebhookListener}). */
 @MessageDriven
@@ -20,8 +21,11 @@ public class WebhookListener implements MessageListener {
     @Inject
     IdempotentDelivery delivery;
 
+    @Inject
+    ConsumerPauses pauses;
+
     @Override
     public void onMessage(Message message) {
-        ConsumerListener.onMessage(message, forwarding, delivery);
+        ConsumerListener.onMessage(message, forwarding, delivery, pauses, WebhookListener.class);
     }
 }

@@ -4,17 +4,21 @@ import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Date;
 import java.util.Properties;
+import org.orderflow.application.consumer.ReceiverUnavailable;
 import org.orderflow.application.notification.Notification;
 import org.orderflow.application.notification.Notifier;
 
 /**
- * Sends notifications as plain-text mail over SMTP (Jakarta Mail). The event id becomes the
+ * Sends notifications as plain-text mail over SMTP (Jakarta Mail), one try per delivery. A server
+ * that cannot be reached (or fails the conversation) is {@link ReceiverUnavailable}; a refused
+ * message or address is {@link NotificationFailed}. The event id becomes the
  * Message-ID, so a mail system that sees the same notification twice (a redelivery whose
  * transaction failed after the send) can recognise it.
  */
@@ -59,8 +63,12 @@ public class MailNotifier implements Notifier {
             message.setText(notification.body(), "UTF-8");
             message.setSentDate(new Date());
             Transport.send(message);
+        } catch (SendFailedException refused) {
+            // the server took the connection but refused the message or its addresses
+            throw new NotificationFailed("Mail to " + notification.recipient() + " refused: " + refused.getMessage(), refused);
         } catch (MessagingException e) {
-            throw new NotificationFailed("Mail to " + notification.recipient() + " failed: " + e.getMessage(), e);
+            // could not connect, log in or finish the conversation: the mail system is unavailable
+            throw new ReceiverUnavailable("Mail server unavailable for " + notification.recipient() + ": " + e.getMessage(), e);
         }
     }
 

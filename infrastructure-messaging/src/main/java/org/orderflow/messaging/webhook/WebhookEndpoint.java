@@ -5,18 +5,16 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The webhook's address and how hard to try.
+ * The webhook's address.
  *
- * @param url          the endpoint; empty disables the integration handler
- * @param attempts     tries per delivery before giving the message back to the broker
- * @param firstBackoff the pause after the first failed try, doubled per further try
- * @param timeout      connect and read timeout per try
+ * @param url     the endpoint; empty disables the integration handler
+ * @param timeout connect and read timeout of the one try a delivery makes
  */
-public record WebhookEndpoint(Optional<URI> url, int attempts, Duration firstBackoff, Duration timeout) {
+public record WebhookEndpoint(Optional<URI> url, Duration timeout) {
 
     public WebhookEndpoint {
-        if (attempts < 1) {
-            throw new IllegalArgumentException("attempts must be >= 1");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive");
         }
     }
 }

@@ -72,7 +72,8 @@ public class JpaEventStore implements EventStore {
     /** A transaction-scoped advisory lock on the stream's name (no row, no transaction id taken). */
     @Override
     public void lockStream(StreamId stream) {
-        if (!AdvisoryLocks.transactionLock(em, "stream/" + stream.tenantId() + "/" + stream.type() + "/" + stream.id())) {
+        if (!AdvisoryLocks.transactionLock(em, "stream/" + stream.tenantId() + "/" + stream.type() + "/" + stream.id(),
+                AdvisoryLocks.COMMAND_WAIT)) {
             // a queue of commands on one aggregate longer than the lock timeout: answered as a conflict (retried, then 409)
             throw new ConcurrencyConflict(stream, ExpectedVersion.any(), OptionalLong.empty());
         }

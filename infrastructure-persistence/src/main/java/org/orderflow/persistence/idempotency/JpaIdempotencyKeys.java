@@ -32,7 +32,7 @@ public class JpaIdempotencyKeys implements IdempotencyKeys {
     /** A transaction-scoped advisory lock on the key (released at commit or rollback). */
     @Override
     public void hold(String tenantId, String key) {
-        if (!AdvisoryLocks.transactionLock(em, "idempotency/" + tenantId + "/" + key)) {
+        if (!AdvisoryLocks.transactionLock(em, "idempotency/" + tenantId + "/" + key, AdvisoryLocks.COMMAND_WAIT)) {
             throw new KeyAlreadyUsed(key); // its twin is still running: 409 with Retry-After
         }
     }

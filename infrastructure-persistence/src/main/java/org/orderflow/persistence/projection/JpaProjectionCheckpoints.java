@@ -32,8 +32,8 @@ public class JpaProjectionCheckpoints implements ProjectionCheckpoints {
     }
 
     @Override
-    public boolean tryLock(String projector) {
-        return AdvisoryLocks.tryTransactionLock(em, "projection:" + projector);
+    public boolean lock(String projector, Duration wait) {
+        return AdvisoryLocks.transactionLock(em, "projection:" + projector, wait);
     }
 
     @Override

@@ -149,6 +149,21 @@ public class JpaProjectionErrors implements ProjectionErrors {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
+    public List<ParkedStream> strandedParkedStreams(int limit) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT DISTINCT p.projector, p.tenant_id, p.stream_type, p.stream_id FROM projection_parked p
+                         WHERE NOT EXISTS (SELECT 1 FROM projection_errors e
+                                            WHERE e.projector = p.projector AND e.tenant_id = p.tenant_id
+                                              AND e.stream_id = p.stream_id AND e.status IN ('RETRY_PENDING', 'DEAD'))
+                         LIMIT ?1""")
+                .setParameter(1, limit)
+                .getResultList();
+        return rows.stream().map(row -> new ParkedStream((String) row[0],
+                new StreamId((String) row[1], (String) row[2], (String) row[3]))).toList();
+    }
+
+    @Override
     public void unpark(String projector, StreamId stream, long streamVersion) {
         em.createNativeQuery("""
                         DELETE FROM projection_parked

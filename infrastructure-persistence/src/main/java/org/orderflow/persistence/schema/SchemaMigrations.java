@@ -35,7 +35,8 @@ public final class SchemaMigrations {
             "V4__projections.sql",
             "V5__projection_errors.sql",
             "V6__drop_stream_type_index.sql",
-            "V7__outbox_and_inboxes.sql");
+            "V7__outbox_and_inboxes.sql",
+            "V8__advisory_lock_within.sql");
 
     private SchemaMigrations() {
     }

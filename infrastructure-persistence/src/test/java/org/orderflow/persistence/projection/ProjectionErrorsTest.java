@@ -128,6 +128,11 @@ class ProjectionErrorsTest {
             }
 
             @Override
+            public BatchResult runBatch(Projector p, int batchSize, Duration wait) {
+                return tx((b, bound) -> b.runBatch(bound, batchSize, wait));
+            }
+
+            @Override
             public List<RecordedEvent> peek(Projector p, int max) {
                 return tx((b, bound) -> b.peek(bound, max));
             }
@@ -204,6 +209,7 @@ class ProjectionErrorsTest {
             public long record(String p, RecordedEvent ev, Throwable t, Instant n, Instant now) { return tx(e -> e.record(p, ev, t, n, now)); }
             public void park(String p, RecordedEvent ev) { tx(e -> { e.park(p, ev); return null; }); }
             public List<Long> parkedVersions(String p, StreamId s) { return tx(e -> e.parkedVersions(p, s)); }
+            public List<ParkedStream> strandedParkedStreams(int limit) { return tx(e -> e.strandedParkedStreams(limit)); }
             public void unpark(String p, StreamId s, long v) { tx(e -> { e.unpark(p, s, v); return null; }); }
             public List<Failure> due(Instant now, int limit) { return tx(e -> e.due(now, limit)); }
             public Optional<Failure> find(long id) { return tx(e -> e.find(id)); }
@@ -222,6 +228,17 @@ class ProjectionErrorsTest {
             events.add(new NewEvent(UUID.randomUUID(), new ItemAdded(id, UUID.randomUUID(), "i", null, 1, 1), EventMetadata.EMPTY));
         }
         db.run(em -> store(em).append(stream, ExpectedVersion.noStream(), events));
+        return stream;
+    }
+
+    /** A stream whose first event fails in the projector (poisoned) and whose next two are parked behind it. */
+    private StreamId aFailedStreamWithTwoParkedEvents() {
+        StreamId stream = order(0);
+        poisoned.add(stream.id());
+        catchUp();
+        addItem(stream);
+        addItem(stream);
+        catchUp();
         return stream;
     }
 
@@ -315,12 +332,7 @@ class ProjectionErrorsTest {
 
     @Test
     void a_successful_manual_retry_releases_the_parked_events_in_order() throws SQLException {
-        StreamId stream = order(0);
-        poisoned.add(stream.id());
-        catchUp();
-        addItem(stream);
-        addItem(stream);
-        catchUp();
+        StreamId stream = aFailedStreamWithTwoParkedEvents();
         assertThat(errors().parkedVersions(NAME, stream)).containsExactly(2L, 3L);
         ProjectionErrors.Failure open = errors().list(NAME, Status.RETRY_PENDING, 1).get(0);
         long id = open.id();
@@ -348,6 +360,27 @@ class ProjectionErrorsTest {
         addItem(stream);
         catchUp();
         assertThat(projected(stream)).as("the stream flows again").containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void parked_events_left_behind_by_an_interrupted_release_are_released_by_the_next_retry_scan() throws SQLException {
+        // given a stream whose error was resolved but whose parked events were not released (the server stopped)
+        StreamId stream = aFailedStreamWithTwoParkedEvents();
+        long id = errors().list(NAME, Status.RETRY_PENDING, 1).get(0).id();
+        poisoned.clear();
+        assertThat(transactionalFailedEventSteps().retry(errors().find(id).orElseThrow())).isTrue();
+        assertThat(errors().strandedParkedStreams(10)).containsExactly(new ProjectionErrors.ParkedStream(NAME, stream));
+        assertThat(projected(stream)).containsExactly(1L);
+
+        // when the retry scan runs (nothing is due)
+        retries().runDue(10);
+
+        // then the parked events are applied in order and the stream flows again
+        assertThat(projected(stream)).containsExactly(1L, 2L, 3L);
+        assertThat(errors().strandedParkedStreams(10)).isEmpty();
+        addItem(stream);
+        catchUp();
+        assertThat(projected(stream)).containsExactly(1L, 2L, 3L, 4L);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -271,7 +272,7 @@ class ProjectionsTest {
         EntityManager holder = db.emf().createEntityManager();
         try {
             holder.getTransaction().begin();
-            assertThat(new JpaProjectionCheckpoints(holder).tryLock(OrderSummaryProjector.NAME)).isTrue();
+            assertThat(new JpaProjectionCheckpoints(holder).lock(OrderSummaryProjector.NAME, Duration.ZERO)).isTrue();
 
             LiveBatches.BatchResult result = db.inTransaction(em -> {
                 List<Projector> all = projectors(em);
@@ -282,5 +283,53 @@ class ProjectionsTest {
         } finally {
             TestDatabase.release(holder);
         }
+    }
+
+    @Test
+    void a_bounded_wait_for_a_held_projector_gives_up_in_time_and_leaves_the_transaction_usable() {
+        EntityManager holder = db.emf().createEntityManager();
+        try {
+            holder.getTransaction().begin();
+            assertThat(new JpaProjectionCheckpoints(holder).lock(OrderSummaryProjector.NAME, Duration.ZERO)).isTrue();
+
+            long started = System.nanoTime();
+            Object[] outcome = db.inTransaction(em -> {
+                boolean locked = new JpaProjectionCheckpoints(em).lock(OrderSummaryProjector.NAME, Duration.ofMillis(300));
+                // the timed-out wait must not have aborted this transaction
+                Object stillUsable = em.createNativeQuery("SELECT 42").getSingleResult();
+                return new Object[] {locked, stillUsable, em.createNativeQuery("SELECT current_setting('lock_timeout')")
+                        .getSingleResult()};
+            });
+            long waitedMs = (System.nanoTime() - started) / 1_000_000;
+
+            assertThat(outcome[0]).isEqualTo(false);
+            assertThat(((Number) outcome[1]).intValue()).isEqualTo(42);
+            assertThat(outcome[2]).as("the lock timeout is not left behind").isEqualTo("0");
+            assertThat(waitedMs).isGreaterThanOrEqualTo(250);
+        } finally {
+            TestDatabase.release(holder);
+        }
+    }
+
+    @Test
+    void a_bounded_wait_takes_the_projector_once_its_holder_ends() throws Exception {
+        EntityManager holder = db.emf().createEntityManager();
+        holder.getTransaction().begin();
+        assertThat(new JpaProjectionCheckpoints(holder).lock(OrderSummaryProjector.NAME, Duration.ZERO)).isTrue();
+        Thread committer = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            TestDatabase.release(holder);
+        });
+        committer.start();
+
+        boolean locked = db.inTransaction(em -> new JpaProjectionCheckpoints(em).lock(OrderSummaryProjector.NAME,
+                Duration.ofSeconds(5)));
+
+        committer.join();
+        assertThat(locked).isTrue();
     }
 }

@@ -125,32 +125,35 @@ class MessagingIT {
     }
 
     @Test
-    void a_message_a_consumer_keeps_failing_on_is_dead_lettered_and_replayed_after_the_fix() throws Exception {
+    void a_message_the_receiver_keeps_refusing_is_dead_lettered_and_replayed_after_the_fix() throws Exception {
         String poison = "poison-" + UUID.randomUUID();
         Api client = api.with("X-Correlation-ID", poison);
         WebhookStub webhook = ExternalSystems.webhook();
-        webhook.fail(poison, 503);
+        webhook.fail(poison, 422);
         String order;
         try {
             order = client.post("/orders", "{\"order\":{\"customer_name\":\"Cy\",\"customer_id\":\"cy\"}}").text("order_id");
             client.post("/orders/" + order + "/add_item", ITEM);
             client.post("/orders/" + order + "/confirm");
 
-            // the webhook consumer gives up on each event after the redelivery limit (3 × 2 tries here)
+            // the receiver refuses each event: one call per delivery, dead-lettered at the redelivery limit (3 here)
             List<JsonNode> dead = Eventually.await(() -> deadLettersOf(order), d -> d.size() == 3, WITHIN,
                     "3 dead letters for " + order);
             assertThat(dead).extracting(d -> d.path("event_type").asText())
-                    .containsExactly("OrderCreated", "ItemAdded", "OrderConfirmed");
+                    .containsExactlyInAnyOrder("OrderCreated", "ItemAdded", "OrderConfirmed");
             assertThat(dead.get(0).path("subscription").asText()).contains("orderflow-webhook");
             assertThat(dead.get(0).path("message_id").asText()).startsWith("ID:");
-            assertThat(webhook.callsFor(order)).hasSize(3 * 3 * 2).noneMatch(WebhookStub.Call::accepted);
+            assertThat(webhook.callsFor(order)).hasSize(3 * 3).noneMatch(WebhookStub.Call::accepted);
             // the other consumer was not held up
             assertThat(Eventually.await(() -> mailsAbout(order), m -> !m.isEmpty(), WITHIN, "the mail")).hasSize(1);
         } finally {
             webhook.heal(poison);
         }
 
-        for (JsonNode letter : deadLettersOf(order)) {
+        // replayed in stream order (the queue lists them in its own order)
+        List<JsonNode> letters = new ArrayList<>(deadLettersOf(order));
+        letters.sort(java.util.Comparator.comparingLong(MessagingIT::streamVersionOf));
+        for (JsonNode letter : letters) {
             assertThat(api.post("/ops/dead-letters/" + letter.path("message_id").asText() + "/replay").status()).isEqualTo(200);
         }
 
@@ -164,10 +167,39 @@ class MessagingIT {
     }
 
     @Test
+    void an_unavailable_receiver_pauses_its_subscription_so_the_redelivery_comes_later_and_nothing_is_dead_lettered()
+            throws Exception {
+        String down = "down-" + UUID.randomUUID();
+        WebhookStub webhook = ExternalSystems.webhook();
+        double openedBefore = circuitBreakerOpenings();
+        webhook.fail(down, 503);
+        String order;
+        List<WebhookStub.Call> failed;
+        try {
+            order = api.with("X-Correlation-ID", down).post("/orders", "{\"order\":{\"customer_name\":\"Flo\"}}")
+                    .text("order_id");
+            failed = Eventually.await(() -> webhook.callsFor(order), c -> c.size() >= 2, WITHIN, "two failed calls");
+        } finally {
+            webhook.heal(down);
+        }
+
+        // the subscription rested 1 s after the first failure: the broker's redelivery came that much later
+        assertThat(Duration.between(failed.get(0).receivedAt(), failed.get(1).receivedAt()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(900));
+        List<WebhookStub.Call> accepted = Eventually.await(() -> webhook.acceptedFor(order), c -> c.size() == 1, WITHIN,
+                "the event accepted once the receiver is back");
+        assertThat(accepted.get(0).eventType()).isEqualTo("OrderCreated");
+        assertThat(webhook.callsFor(order)).as("one call per delivery: no in-process retries").hasSize(3);
+        assertThat(deadLettersOf(order)).isEmpty();
+        // two unavailable answers in a row opened the webhook's circuit breaker (Fault Tolerance metrics)
+        assertThat(circuitBreakerOpenings()).isGreaterThan(openedBefore);
+    }
+
+    @Test
     void a_dead_letter_can_be_purged_and_unknown_ones_are_404() throws Exception {
         String poison = "poison-" + UUID.randomUUID();
         WebhookStub webhook = ExternalSystems.webhook();
-        webhook.fail(poison, 500);
+        webhook.fail(poison, 410);
         String order;
         try {
             order = api.with("X-Correlation-ID", poison).post("/orders", "{\"order\":{\"customer_name\":\"Di\"}}").text("order_id");
@@ -215,6 +247,23 @@ class MessagingIT {
         Eventually.await(() -> ExternalSystems.webhook().acceptedFor(sentinel), c -> c.size() == 3, WITHIN,
                 "the sentinel's webhook calls");
         Eventually.await(() -> mailsAbout(sentinel), m -> m.size() == 1, WITHIN, "the sentinel's mail");
+    }
+
+    private static long streamVersionOf(JsonNode letter) {
+        try {
+            return JSON.readTree(letter.path("body").asText()).path("streamVersion").asLong();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** How often the webhook's circuit breaker has opened, from the server's Fault Tolerance metrics. */
+    private double circuitBreakerOpenings() {
+        String metrics = api.getAbsolute("/metrics?scope=base").response().body();
+        return metrics.lines()
+                .filter(l -> l.startsWith("ft_circuitbreaker_opened_total") && l.contains("GuardedWebhook.deliver"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private static List<MimeMessage> mailsAbout(String order) {

@@ -13,9 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.orderflow.application.eventstore.StreamId;
 import org.orderflow.application.projection.Projectors;
 import org.orderflow.application.projection.ProjectionRebuild;
+import org.orderflow.application.projection.ProjectorBusy;
 import org.orderflow.application.projection.ProjectionStatus;
 import org.orderflow.application.projection.Projector;
 import org.orderflow.web.problem.Problems;
@@ -39,7 +38,6 @@ import org.orderflow.web.request.Ids;
 public class ProjectionOperationsResource {
 
     private static final Logger LOG = Logger.getLogger(ProjectionOperationsResource.class.getName());
-    private static final long STREAM_LOCK_WAIT_MS = 5_000;
 
     @Inject
     ProjectionStatus status;
@@ -94,8 +92,8 @@ public class ProjectionOperationsResource {
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
     @APIResponse(responseCode = "404", description = "Unknown projector",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
-    @APIResponse(responseCode = "409", description = "projector-busy: one stream's rebuild found no gap between the "
-            + "projector's batches within 5 s (Retry-After)",
+    @APIResponse(responseCode = "409", description = "projector-busy: the rebuild waited 5 s for the projector's "
+            + "running batch (Retry-After)",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
     public Rebuilt rebuild(@PathParam("name") String name,
                            @QueryParam("batch_size") @DefaultValue("1000") @Min(1) @Max(10_000) int batchSize,
@@ -108,10 +106,9 @@ public class ProjectionOperationsResource {
                 throw new BadRequestException("stream_type and stream_id (a UUID) go together");
             }
             long started = System.nanoTime();
-            if (!rebuildStreamWithin(projector, new StreamId(tenantId, streamType, streamId), STREAM_LOCK_WAIT_MS)) {
-                throw new WebApplicationException(Response.fromResponse(Problems.response(Response.Status.CONFLICT,
-                        "projector-busy", "Projector busy", "Projector " + name + " is running; retry", null))
-                        .header("Retry-After", "1").build());
+            // waits in the database for the live run's current batch (at most 5 s)
+            if (!rebuild.rebuildStream(projector, new StreamId(tenantId, streamType, streamId))) {
+                throw new ProjectorBusy(name);
             }
             return new Rebuilt(name, -1, (System.nanoTime() - started) / 1_000_000, 0, streamId);
         }
@@ -119,25 +116,6 @@ public class ProjectionOperationsResource {
                 "Rebuild %s: %d/%d events, %.0f events/s", progress.projector(), progress.eventsDone(),
                 progress.eventsTotal(), progress.eventsPerSecond())));
         return new Rebuilt(name, done.eventsDone(), done.elapsed().toMillis(), Math.round(done.eventsPerSecond()), null);
-    }
-
-    /** The live run holds the projector's lock for one batch at a time: wait for a gap between batches. */
-    private boolean rebuildStreamWithin(Projector projector, StreamId stream, long millis) {
-        long deadline = System.nanoTime() + millis * 1_000_000;
-        while (true) {
-            if (rebuild.rebuildStream(projector, stream)) {
-                return true;
-            }
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
     }
 
     private Projector projector(String name) {

@@ -16,6 +16,8 @@ import org.orderflow.application.integration.WebhookSettings;
 import org.orderflow.application.notification.CustomerContacts;
 import org.orderflow.application.notification.Notifier;
 import org.orderflow.application.outbox.OutboxSettings;
+import org.orderflow.messaging.guard.ConsumerPauseSettings;
+import org.orderflow.messaging.guard.Unguarded;
 import org.orderflow.messaging.notify.LogNotifier;
 import org.orderflow.messaging.notify.MailNotifier;
 import org.orderflow.messaging.notify.MailSettings;
@@ -78,12 +80,12 @@ public class MessagingConfiguration {
     String webhookEventTypes;
 
     @Inject
-    @ConfigProperty(name = "orderflow.webhook.attempts", defaultValue = "3")
-    int webhookAttempts;
+    @ConfigProperty(name = "orderflow.consumers.pause-first-ms", defaultValue = "5000")
+    long pauseFirstMs;
 
     @Inject
-    @ConfigProperty(name = "orderflow.webhook.backoff-ms", defaultValue = "200")
-    long webhookBackoffMs;
+    @ConfigProperty(name = "orderflow.consumers.pause-max-ms", defaultValue = "60000")
+    long pauseMaxMs;
 
     @Inject
     @ConfigProperty(name = "orderflow.webhook.timeout-ms", defaultValue = "5000")
@@ -99,7 +101,15 @@ public class MessagingConfiguration {
     }
 
     @Produces
+    ConsumerPauseSettings consumerPauseSettings() {
+        return new ConsumerPauseSettings(Duration.ofMillis(Math.max(1, pauseFirstMs)),
+                Duration.ofMillis(Math.max(Math.max(1, pauseFirstMs), pauseMaxMs)));
+    }
+
+    /** The mail (or log) notifier; what consumers inject is {@code GuardedNotifier}, its circuit breaker. */
+    @Produces
     @ApplicationScoped
+    @Unguarded
     Notifier notifier() {
         Optional<String> host = smtpHost.filter(h -> !h.isBlank());
         if (host.isEmpty()) {
@@ -124,14 +134,16 @@ public class MessagingConfiguration {
         return new WebhookSettings(endpoint().url().isPresent(), types);
     }
 
+    /** The HTTP webhook; what consumers inject is {@code GuardedWebhook}, its circuit breaker. */
     @Produces
     @ApplicationScoped
+    @Unguarded
     Webhook webhook() {
         return new HttpWebhook(endpoint());
     }
 
     private WebhookEndpoint endpoint() {
-        return new WebhookEndpoint(webhookUrl.filter(u -> !u.isBlank()).map(URI::create), webhookAttempts,
-                Duration.ofMillis(webhookBackoffMs), Duration.ofMillis(webhookTimeoutMs));
+        return new WebhookEndpoint(webhookUrl.filter(u -> !u.isBlank()).map(URI::create),
+                Duration.ofMillis(Math.max(1, webhookTimeoutMs)));
     }
 }
