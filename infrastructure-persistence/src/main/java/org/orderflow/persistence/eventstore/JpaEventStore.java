@@ -4,13 +4,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
@@ -26,11 +32,11 @@ import org.orderflow.application.eventstore.StreamId;
 import org.orderflow.persistence.AdvisoryLocks;
 
 /**
- * {@link EventStore} on PostgreSQL through Hibernate. Appends persist {@link EventRecord}s and
- * flush at once, so a lost race on the (tenant, stream, version) unique constraint becomes a
- * {@link ConcurrencyConflict} inside the append call, not an exception at commit. Reads are
- * native queries that bypass the persistence context: stored events are immutable and may be
- * many.
+ * {@link EventStore} on PostgreSQL, on the JPA transaction's own connection. An append is one
+ * {@code INSERT ... SELECT ... RETURNING} ({@link #APPEND}), so a lost race on the (tenant,
+ * stream, version) unique constraint becomes a {@link ConcurrencyConflict} inside the append
+ * call, not an exception at commit. Reads are native queries that bypass the persistence
+ * context: stored events are immutable and may be many.
  */
 @ApplicationScoped
 public class JpaEventStore implements EventStore {
@@ -79,51 +85,127 @@ public class JpaEventStore implements EventStore {
         }
     }
 
+    /**
+     * The whole append in one statement and one round trip: the stream's head version is read in
+     * the statement itself (a backward probe of the unique index), the expectation is its WHERE
+     * clause, and the events arrive as arrays, numbered head + 1, head + 2, ... by their order.
+     * No version is read before the insert, none can be skipped (the numbers start right after
+     * the head), and a writer that loses a race on the same version is stopped by the unique index.
+     */
+    static final String APPEND = """
+            INSERT INTO events (position, event_id, tenant_id, stream_id, stream_type, stream_version, event_type,
+                                schema_version, payload, metadata, recorded_at)
+            SELECT nextval('events_position_seq'), n.event_id, ?, ?, ?, head.version + n.ord, n.event_type,
+                   n.schema_version, n.payload::jsonb, n.metadata::jsonb, ?
+              FROM (SELECT COALESCE(MAX(stream_version), 0) AS version
+                      FROM events WHERE tenant_id = ? AND stream_id = ?) AS head,
+                   (SELECT * FROM unnest(?::uuid[], ?::text[], ?::int[], ?::text[], ?::text[])
+                                  WITH ORDINALITY AS u(event_id, event_type, schema_version, payload, metadata, ord)
+                     ORDER BY ord) AS n
+             WHERE head.version BETWEEN ? AND ?
+            RETURNING position, stream_version""";
+
     @Override
     public AppendResult append(StreamId stream, ExpectedVersion expected, List<NewEvent> events) {
         if (events.isEmpty()) {
             throw new IllegalArgumentException("Nothing to append to " + stream);
         }
-        // "No stream yet" needs no read before the insert: its first event is version 1, and the
-        // unique (tenant, stream, version) index rejects it if the stream exists (the conflict then
-        // cannot name the actual version) — one round trip less for every creation
-        // (AppendBenchmark). Every other expectation is checked first, so that its conflict names
-        // the actual version and an expected version beyond the stream's head never leaves a gap.
-        long current;
-        if (expected instanceof ExpectedVersion.NoStream) {
-            current = 0;
-        } else {
-            current = currentVersion(stream);
-            if (!expected.accepts(current)) {
-                throw new ConcurrencyConflict(stream, expected, OptionalLong.of(current));
-            }
-        }
-        Instant now = clock.instant();
-        List<EventRecord> records = new ArrayList<>(events.size());
-        long version = current;
-        for (NewEvent event : events) {
+        int size = events.size();
+        Object[] ids = new Object[size];
+        String[] types = new String[size];
+        Integer[] schemaVersions = new Integer[size];
+        String[] payloads = new String[size];
+        String[] metadata = new String[size];
+        for (int i = 0; i < size; i++) {
+            NewEvent event = events.get(i);
             EventSerializer.Serialized serialized = serializer.serialize(event.event());
-            EventRecord record = new EventRecord(event.eventId(), stream.tenantId(), stream.id(), stream.type(),
-                    ++version, serialized.eventType(), serialized.schemaVersion(), serialized.payload(),
-                    serializer.serializeMetadata(event.metadata()), now);
-            em.persist(record);
-            records.add(record);
+            ids[i] = event.eventId();
+            types[i] = serialized.eventType();
+            schemaVersions[i] = serialized.schemaVersion();
+            payloads[i] = serialized.payload();
+            metadata[i] = serializer.serializeMetadata(event.metadata());
         }
+        long[] accepted = acceptedHeads(expected);
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        long[] written;
         try {
-            em.flush();
+            written = em.unwrap(Session.class).doReturningWork(connection -> {
+                try (PreparedStatement insert = connection.prepareStatement(APPEND)) {
+                    insert.setString(1, stream.tenantId());
+                    insert.setString(2, stream.id());
+                    insert.setString(3, stream.type());
+                    insert.setObject(4, now);
+                    insert.setString(5, stream.tenantId());
+                    insert.setString(6, stream.id());
+                    insert.setArray(7, connection.createArrayOf("uuid", ids));
+                    insert.setArray(8, connection.createArrayOf("text", types));
+                    insert.setArray(9, connection.createArrayOf("int4", schemaVersions));
+                    insert.setArray(10, connection.createArrayOf("text", payloads));
+                    insert.setArray(11, connection.createArrayOf("text", metadata));
+                    insert.setLong(12, accepted[0]);
+                    insert.setLong(13, accepted[1]);
+                    long first = 0;
+                    long last = 0;
+                    long version = 0;
+                    int rows = 0;
+                    try (ResultSet returned = insert.executeQuery()) {
+                        while (returned.next()) {
+                            long position = returned.getLong(1);
+                            if (rows++ == 0) {
+                                first = position;
+                            }
+                            last = Math.max(last, position);
+                            first = Math.min(first, position);
+                            version = Math.max(version, returned.getLong(2));
+                        }
+                    }
+                    return rows == 0 ? null : new long[] {version, first, last};
+                }
+            });
         } catch (PersistenceException e) {
             if (isStreamVersionClash(e)) {
+                // a writer that read the same head committed first: the actual version is not readable here
                 throw new ConcurrencyConflict(stream, expected, OptionalLong.empty());
             }
             throw e;
         }
-        return new AppendResult(version, records.get(0).position(), records.get(records.size() - 1).position());
+        if (written == null) {
+            // the expectation did not hold; nothing was written and the transaction is still usable
+            throw new ConcurrencyConflict(stream, expected, OptionalLong.of(headVersion(stream)));
+        }
+        return new AppendResult(written[0], written[1], written[2]);
+    }
+
+    /** The head versions the expectation accepts, as an inclusive range. */
+    private static long[] acceptedHeads(ExpectedVersion expected) {
+        if (expected instanceof ExpectedVersion.Exact exact) {
+            return new long[] {exact.version(), exact.version()};
+        }
+        if (expected instanceof ExpectedVersion.NoStream) {
+            return new long[] {0, 0};
+        }
+        if (expected instanceof ExpectedVersion.StreamExists) {
+            return new long[] {1, Long.MAX_VALUE};
+        }
+        return new long[] {0, Long.MAX_VALUE}; // any
+    }
+
+    private long headVersion(StreamId stream) {
+        return ((Number) em.createNativeQuery(
+                        "SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE tenant_id = ?1 AND stream_id = ?2")
+                .setParameter(1, stream.tenantId())
+                .setParameter(2, stream.id())
+                .getSingleResult()).longValue();
     }
 
     private static boolean isStreamVersionClash(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConstraintViolationException violation
                     && STREAM_VERSION_CONSTRAINT.equalsIgnoreCase(violation.getConstraintName())) {
+                return true;
+            }
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState()) && sql.getMessage() != null
+                    && sql.getMessage().contains(STREAM_VERSION_CONSTRAINT)) {
                 return true;
             }
         }

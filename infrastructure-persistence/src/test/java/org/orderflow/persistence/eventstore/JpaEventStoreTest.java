@@ -176,8 +176,8 @@ class JpaEventStoreTest {
                 .isInstanceOfSatisfying(ConcurrencyConflict.class, conflict -> {
                     assertThat(conflict.stream()).isEqualTo(stream);
                     assertThat(conflict.expected()).isEqualTo(ExpectedVersion.noStream());
-                    // found by the unique index at insert, not by a read before it
-                    assertThat(conflict.actualVersion()).isEmpty();
+                    // the expectation is part of the insert: nothing was written, and the head is named
+                    assertThat(conflict.actualVersion()).hasValue(1);
                 });
         assertThat(currentVersion(stream)).isEqualTo(1);
     }
@@ -226,6 +226,29 @@ class JpaEventStoreTest {
                 .isInstanceOf(ConcurrencyConflict.class);
 
         assertThat(load(stream)).hasSize(1);
+    }
+
+    @Test
+    void an_expected_version_beyond_the_head_writes_nothing_leaves_no_gap_and_keeps_the_transaction_usable() {
+        // given a stream at version 1
+        StreamId stream = newOrderStream();
+        append(stream, ExpectedVersion.noStream(), created(stream));
+
+        // when one transaction expects version 5, is refused, and then appends at the real head
+        AppendResult after = db.inTransaction(em -> {
+            assertThatThrownBy(() -> store(em).append(stream, ExpectedVersion.exactly(5), events(item(stream))))
+                    .isInstanceOfSatisfying(ConcurrencyConflict.class,
+                            conflict -> assertThat(conflict.actualVersion()).hasValue(1));
+            return store(em).append(stream, ExpectedVersion.exactly(1), events(item(stream), item(stream)));
+        });
+
+        // then the versions follow the head without a hole, in the order given, positions ascending
+        assertThat(after.streamVersion()).isEqualTo(3);
+        List<RecordedEvent> events = load(stream);
+        assertThat(events).extracting(RecordedEvent::streamVersion).containsExactly(1L, 2L, 3L);
+        assertThat(events.get(1).position()).isLessThan(events.get(2).position());
+        assertThat(after.firstPosition()).isEqualTo(events.get(1).position());
+        assertThat(after.lastPosition()).isEqualTo(events.get(2).position());
     }
 
     @Test
@@ -340,7 +363,7 @@ class JpaEventStoreTest {
         while (System.nanoTime() < deadline) {
             try (var connection = db.connection();
                  var rs = connection.createStatement().executeQuery(
-                         "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'insert into events%'")) {
+                         "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%insert into events%'")) {
                 rs.next();
                 if (rs.getInt(1) > 0) {
                     return;

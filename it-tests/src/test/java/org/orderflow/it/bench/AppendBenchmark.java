@@ -27,8 +27,9 @@ import org.orderflow.persistence.eventstore.JpaEventStore;
 import org.orderflow.persistence.support.TestDatabase;
 
 /**
- * Benchmark, not a test: events/s appended through the EventStore port (JpaEventStore, one new
- * stream per transaction) at 1, 8 and 32 writers with 1 and 10 events per transaction, against
+ * Benchmark, not a test: events/s appended through the EventStore port (JpaEventStore) to new
+ * streams (one per transaction, {@code noStream()}) and to existing streams (each writer its own
+ * stream, {@code exactly(n)}), at 1, 8 and 32 writers with 1 and 10 events per transaction, against
  * the raw ceiling measured in the same run — plain JDBC inserts of identical rows into an
  * identical table ({@code CREATE TABLE ... (LIKE events INCLUDING ALL)}). Each case runs for a
  * few seconds; raw first, then the port. Part of the benchmark run ({@link BenchReport#RERUN}).
@@ -47,15 +48,19 @@ class AppendBenchmark {
                 s.execute("CREATE TABLE events_raw (LIKE events INCLUDING ALL)");
                 s.execute("CREATE SEQUENCE events_raw_seq INCREMENT BY 50");
             }
-            for (int eventsPerTx : EVENTS_PER_TX) {
-                for (int writers : WRITERS) {
-                    String suffix = writers + " writers, " + eventsPerTx + (eventsPerTx == 1 ? " event/tx" : " events/tx");
-                    BenchReport.progress("append: %s ...", suffix);
-                    double raw = run(writers, () -> rawWriter(db, eventsPerTx));
-                    double port = run(writers, () -> portWriter(db, eventsPerTx));
-                    BenchReport.record("append", "raw, " + suffix, raw, "events/s", "plain JDBC batch insert + commit");
-                    BenchReport.compare("append", "port, " + suffix, port, "events/s", "raw, " + suffix,
-                            writers >= 8 ? ">= 0.8x" : null, "JpaEventStore.append, one new stream per transaction");
+            for (boolean existing : new boolean[] {false, true}) {
+                for (int eventsPerTx : EVENTS_PER_TX) {
+                    for (int writers : WRITERS) {
+                        String suffix = writers + " writers, " + eventsPerTx + (eventsPerTx == 1 ? " event/tx" : " events/tx")
+                                + (existing ? ", existing stream" : "");
+                        BenchReport.progress("append: %s ...", suffix);
+                        double raw = run(writers, () -> rawWriter(db, eventsPerTx, existing));
+                        double port = run(writers, () -> portWriter(db, eventsPerTx, existing));
+                        BenchReport.record("append", "raw, " + suffix, raw, "events/s", "plain JDBC batch insert + commit");
+                        BenchReport.compare("append", "port, " + suffix, port, "events/s", "raw, " + suffix, ">= 0.9x",
+                                existing ? "JpaEventStore.append, exactly(n) on the writer's own stream"
+                                        : "JpaEventStore.append, one new stream per transaction");
+                    }
                 }
             }
         }
@@ -99,9 +104,11 @@ class AppendBenchmark {
         void close() throws Exception;
     }
 
-    private static List<NewEvent> events(UUID order, int count) {
+    private static List<NewEvent> events(UUID order, int count, boolean created) {
         List<NewEvent> events = new ArrayList<>(count);
-        events.add(new NewEvent(UUID.randomUUID(), new OrderCreated(order, "bench", null, null), EventMetadata.EMPTY));
+        if (!created) {
+            events.add(new NewEvent(UUID.randomUUID(), new OrderCreated(order, "bench", null, null), EventMetadata.EMPTY));
+        }
         while (events.size() < count) {
             events.add(new NewEvent(UUID.randomUUID(), new ItemAdded(order, UUID.randomUUID(), "item", null, 1, 100),
                     EventMetadata.EMPTY));
@@ -109,14 +116,22 @@ class AppendBenchmark {
         return events;
     }
 
-    private static Writer portWriter(TestDatabase db, int eventsPerTx) {
+    private static Writer portWriter(TestDatabase db, int eventsPerTx, boolean existing) {
         EntityManager em = db.emf().createEntityManager();
         JpaEventStore store = new JpaEventStore(em, Clock.systemUTC(), SERIALIZER);
+        UUID own = UUID.randomUUID();
+        long[] head = {0};
         return new Writer() {
             public int writeOneTransaction() {
-                UUID order = UUID.randomUUID();
+                UUID order = existing ? own : UUID.randomUUID();
                 em.getTransaction().begin();
-                store.append(StreamId.of("Order", order.toString()), ExpectedVersion.noStream(), events(order, eventsPerTx));
+                if (existing) {
+                    head[0] = store.append(StreamId.of("Order", order.toString()), ExpectedVersion.exactly(head[0]),
+                            events(order, eventsPerTx, head[0] > 0)).streamVersion();
+                } else {
+                    store.append(StreamId.of("Order", order.toString()), ExpectedVersion.noStream(),
+                            events(order, eventsPerTx, false));
+                }
                 em.getTransaction().commit();
                 em.clear();
                 return eventsPerTx;
@@ -129,18 +144,20 @@ class AppendBenchmark {
     }
 
     /** The same rows (same serializer output) by plain JDBC: batch insert, commit. */
-    private static Writer rawWriter(TestDatabase db, int eventsPerTx) throws Exception {
+    private static Writer rawWriter(TestDatabase db, int eventsPerTx, boolean existing) throws Exception {
         Connection connection = db.connection();
         connection.setAutoCommit(false);
         PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO events_raw (position, event_id, tenant_id, stream_id, stream_type, stream_version, event_type,
                                         schema_version, payload, metadata, recorded_at)
                 VALUES (nextval('events_raw_seq'), ?, 'default', ?, 'Order', ?, ?, ?, ?::jsonb, ?::jsonb, ?)""");
+        UUID own = UUID.randomUUID();
+        long[] head = {0};
         return new Writer() {
             public int writeOneTransaction() throws Exception {
-                UUID order = UUID.randomUUID();
-                long version = 0;
-                for (NewEvent event : events(order, eventsPerTx)) {
+                UUID order = existing ? own : UUID.randomUUID();
+                long version = existing ? head[0] : 0;
+                for (NewEvent event : events(order, eventsPerTx, version > 0)) {
                     EventSerializer.Serialized serialized = SERIALIZER.serialize(event.event());
                     insert.setObject(1, event.eventId());
                     insert.setString(2, order.toString());
@@ -154,6 +171,7 @@ class AppendBenchmark {
                 }
                 insert.executeBatch();
                 connection.commit();
+                head[0] = version;
                 return eventsPerTx;
             }
 
