@@ -65,8 +65,13 @@ public class LiveBatches {
                 return new BatchResult(0, true);
             }
             Set<StreamId> blocked = errors.blockedStreams(projector.name());
-            for (RecordedEvent event : batch) {
-                applyOrPark(projector, event, blocked);
+            projector.prepare(batch);
+            try {
+                for (RecordedEvent event : batch) {
+                    applyOrPark(projector, event, blocked);
+                }
+            } finally {
+                projector.batchDone();
             }
             checkpoints.save(projector.name(), batch.get(batch.size() - 1).checkpoint(), clock.instant());
             return new BatchResult(batch.size(), true);

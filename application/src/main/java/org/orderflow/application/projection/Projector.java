@@ -2,6 +2,7 @@ package org.orderflow.application.projection;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.orderflow.application.eventstore.RecordedEvent;
@@ -52,6 +53,18 @@ public abstract class Projector {
 
     public final boolean handles(RecordedEvent envelope) {
         return handlers.containsKey(envelope.event().getClass());
+    }
+
+    /**
+     * Called in the batch's transaction, under the projector's lock, before the events of a batch
+     * of the log are applied one by one: a projector may load at once what their handlers will
+     * need (one query instead of one per event). {@link #batchDone()} follows whatever happens.
+     */
+    public void prepare(List<RecordedEvent> batch) {
+    }
+
+    /** The batch given to {@link #prepare} is applied or abandoned: forget what was prepared. */
+    public void batchDone() {
     }
 
     /** Applies the event if this projector subscribes to it. */

@@ -17,6 +17,11 @@ public class OrderDetailsRow extends ReadModelRow {
     @AttributeOverride(name = "id", column = @Column(name = "order_id"))
     TenantKey key;
 
+    @Override
+    public TenantKey key() {
+        return key;
+    }
+
     @Column(name = "customer_name", nullable = false)
     String customerName;
 

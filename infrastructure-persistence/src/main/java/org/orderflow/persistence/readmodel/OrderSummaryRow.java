@@ -15,6 +15,11 @@ public class OrderSummaryRow extends ReadModelRow {
     @AttributeOverride(name = "id", column = @Column(name = "order_id"))
     TenantKey key;
 
+    @Override
+    public TenantKey key() {
+        return key;
+    }
+
     @Column(name = "customer_name", nullable = false)
     String customerName;
 

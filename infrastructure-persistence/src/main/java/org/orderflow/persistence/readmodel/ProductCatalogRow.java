@@ -16,6 +16,11 @@ public class ProductCatalogRow extends ReadModelRow {
     @AttributeOverride(name = "id", column = @Column(name = "product_id"))
     TenantKey key;
 
+    @Override
+    public TenantKey key() {
+        return key;
+    }
+
     @Column(name = "name", nullable = false)
     String name;
 

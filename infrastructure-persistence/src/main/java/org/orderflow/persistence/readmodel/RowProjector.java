@@ -1,6 +1,14 @@
 package org.orderflow.persistence.readmodel;
 
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -14,9 +22,18 @@ import org.orderflow.application.projection.Projector;
  */
 abstract class RowProjector<R extends VersionedRow> extends Projector {
 
+    /** Ids per query when a batch's rows are loaded (a bound on the IN list). */
+    private static final int LOAD_CHUNK = 1_000;
+
     protected final EntityManager em;
     private final Class<R> rowType;
     private final String entityName;
+    /**
+     * Rows the current batch's query found missing: their first event inserts without asking the
+     * database again. Only between {@link #prepare} and {@link #batchDone} (one transaction, under
+     * the projector's lock); empty otherwise, so single-event paths always ask.
+     */
+    private final Set<TenantKey> knownMissing = ConcurrentHashMap.newKeySet();
 
     protected RowProjector(EntityManager em, Class<R> rowType) {
         this.em = em;
@@ -28,10 +45,46 @@ abstract class RowProjector<R extends VersionedRow> extends Projector {
         return new TenantKey(envelope.stream().tenantId(), UUID.fromString(envelope.stream().id()));
     }
 
+    /**
+     * Loads the rows of every stream in the batch this projector handles with one query per
+     * tenant (per 1,000 ids), so that its handlers find them in the persistence context instead
+     * of one SELECT each, and remembers which are missing.
+     */
+    @Override
+    public void prepare(List<RecordedEvent> batch) {
+        knownMissing.clear();
+        Map<String, Set<UUID>> idsByTenant = new HashMap<>();
+        for (RecordedEvent event : batch) {
+            if (handles(event)) {
+                idsByTenant.computeIfAbsent(event.stream().tenantId(), t -> new LinkedHashSet<>())
+                        .add(UUID.fromString(event.stream().id()));
+            }
+        }
+        idsByTenant.forEach((tenant, ids) -> {
+            List<UUID> all = new ArrayList<>(ids);
+            for (int from = 0; from < all.size(); from += LOAD_CHUNK) {
+                List<UUID> chunk = all.subList(from, Math.min(all.size(), from + LOAD_CHUNK));
+                Set<UUID> missing = new HashSet<>(chunk);
+                em.createQuery("SELECT r FROM " + entityName + " r WHERE r.key.tenantId = :tenant AND r.key.id IN :ids",
+                                rowType)
+                        .setParameter("tenant", tenant)
+                        .setParameter("ids", chunk)
+                        .getResultList()
+                        .forEach(found -> missing.remove(found.key().id()));
+                missing.forEach(id -> knownMissing.add(new TenantKey(tenant, id)));
+            }
+        });
+    }
+
+    @Override
+    public void batchDone() {
+        knownMissing.clear();
+    }
+
     /** Inserts the stream's row from its first event, unless it exists already. */
     protected void create(RecordedEvent envelope, Function<TenantKey, R> row) {
         TenantKey key = key(envelope);
-        if (em.find(rowType, key) == null) {
+        if (knownMissing.remove(key) || em.find(rowType, key) == null) {
             R created = row.apply(key);
             created.advance(envelope.streamVersion(), envelope.recordedAt());
             em.persist(created);

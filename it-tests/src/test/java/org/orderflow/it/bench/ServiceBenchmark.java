@@ -55,7 +55,7 @@ class ServiceBenchmark {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.orderflowWar().addClass(RecordingListener.class);
+        return Deployments.orderflowWar().addClasses(RecordingListener.class, NoOpResource.class);
     }
 
     @Test
@@ -84,8 +84,19 @@ class ServiceBenchmark {
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         double perSecond = sorted.size() / seconds;
+
+        BenchReport.progress("http: %d clients, the no-op endpoint for %d s ...", CLIENTS, HTTP_RUN.toSeconds());
+        AtomicLong noOps = new AtomicLong();
+        double noOpSeconds = runClients(HTTP_RUN, http -> {
+            if (post(http, "/bench/noop", ITEM).statusCode() == 201) {
+                noOps.incrementAndGet();
+            }
+        });
+        BenchReport.record("http", "no-op JAX-RS POST, " + CLIENTS + " clients", noOps.get() / noOpSeconds, "req/s",
+                "same server and clients: reads the body, answers 201 (NoOpResource, deployed with the benchmark)");
         BenchReport.compare("http", "commands/s, " + CLIENTS + " clients (create + add_item)", perSecond, "cmd/s",
-                "raw, 8 writers, 1 event/tx", ">= 0.3x", "each command appends 1 event; failures: " + failures.get());
+                "no-op JAX-RS POST, " + CLIENTS + " clients", ">= 0.3x",
+                "each command appends 1 event; projections and publishing running; failures: " + failures.get());
         BenchReport.record("http", "command latency p50", percentile(sorted, 0.50) / 1e6, "ms", "client-side, loopback");
         BenchReport.record("http", "command latency p99", percentile(sorted, 0.99) / 1e6, "ms", "client-side, loopback");
     }

@@ -1,5 +1,6 @@
 package org.orderflow.web.order;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -61,6 +62,7 @@ import org.orderflow.web.request.Ids;
  * the global position of the last event. Send {@code If-Match} to decide on a known version,
  * {@code Idempotency-Key} to make a retried POST safe.
  */
+@ApplicationScoped
 @Path("/orders")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "orders")
@@ -81,6 +83,8 @@ public class OrderResource {
     @Inject
     ReadYourWrites readYourWrites;
 
+    // one instance for all requests (not one constructed, injected and validated per request):
+    // the @Context fields are the container's proxies for the current request
     @Context
     HttpHeaders headers;
 

@@ -1,5 +1,6 @@
 package org.orderflow.web.product;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -52,6 +53,7 @@ import org.orderflow.web.request.CommandResponses;
 import org.orderflow.web.request.Ids;
 
 /** The product catalogue. Same conventions as orders: version in the body and ETag, If-Match, Idempotency-Key. */
+@ApplicationScoped
 @Path("/products")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "products")
@@ -72,6 +74,8 @@ public class ProductResource {
     @Inject
     ReadYourWrites readYourWrites;
 
+    // one instance for all requests (not one constructed, injected and validated per request):
+    // the @Context fields are the container's proxies for the current request
     @Context
     HttpHeaders headers;
 
