@@ -1,5 +1,7 @@
 package org.orderflow.it.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,6 +51,8 @@ class ServiceBenchmark {
     private static final int CLIENTS = 8;
     private static final Duration WARM_UP = Duration.ofSeconds(30);
     private static final Duration HTTP_RUN = Duration.ofSeconds(15);
+    private static final Duration PROJECTION_LOAD = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int LATENCY_SAMPLES = 200;
     private static final Pattern ORDER_ID = Pattern.compile("\"order_id\":\"([0-9a-f-]{36})\"");
     private static final String ITEM = "{\"order_item\":{\"product_name\":\"Tea\",\"quantity\":1,\"unit_price_cents\":350}}";
@@ -165,6 +169,64 @@ class ServiceBenchmark {
 
     @Test
     @Order(4)
+    void projections_keep_up_under_sustained_command_load() throws Exception {
+        awaitOutboxDrained();
+        BenchReport.progress("projections: %d clients, create + add_item for %d s, lag sampled every 250 ms ...",
+                CLIENTS, PROJECTION_LOAD.toSeconds());
+        AtomicLong maxLagEvents = new AtomicLong();
+        AtomicLong maxLagMillis = new AtomicLong();
+        HttpClient sampler = HttpClient.newHttpClient();
+        ExecutorService sampling = Executors.newSingleThreadExecutor();
+        long loadEnds = System.nanoTime() + PROJECTION_LOAD.toNanos();
+        Future<?> samples = sampling.submit(() -> {
+            while (System.nanoTime() < loadEnds) {
+                for (JsonNode projector : projections(sampler)) {
+                    maxLagEvents.accumulateAndGet(projector.path("lag_events").asLong(), Math::max);
+                    maxLagMillis.accumulateAndGet(Math.round(projector.path("lag_seconds").asDouble() * 1000), Math::max);
+                }
+                Thread.sleep(250);
+            }
+            return null;
+        });
+        runClients(PROJECTION_LOAD, http -> {
+            HttpResponse<String> created = post(http, "/orders", "{\"order\":{\"customer_name\":\"lag\"}}");
+            Matcher id = ORDER_ID.matcher(created.body());
+            if (id.find()) {
+                post(http, "/orders/" + id.group(1) + "/add_item", ITEM);
+            }
+        });
+        samples.get();
+        sampling.shutdown();
+        long drainStart = System.nanoTime();
+        while (true) {
+            boolean caughtUp = true;
+            for (JsonNode projector : projections(sampler)) {
+                caughtUp &= projector.path("lag_events").asLong() == 0;
+            }
+            if (caughtUp || System.nanoTime() - drainStart > Duration.ofSeconds(120).toNanos()) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+        BenchReport.record("projections", "max lag during " + PROJECTION_LOAD.toSeconds() + " s of commands (events)",
+                maxLagEvents.get(), "events", "largest lag_events of any projector, sampled every 250 ms");
+        BenchReport.record("projections", "max lag during " + PROJECTION_LOAD.toSeconds() + " s of commands (time)",
+                maxLagMillis.get() / 1000.0, "s", "largest lag_seconds of any projector");
+        BenchReport.record("projections", "every projector at the head after the load", drainSeconds, "s",
+                "target: within 2 s");
+    }
+
+    private static List<JsonNode> projections(HttpClient http) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/ops/projections"))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        List<JsonNode> all = new ArrayList<>();
+        JSON.readTree(answer.body()).forEach(all::add);
+        return all;
+    }
+
+    @Test
+    @Order(5)
     void server_memory_after_the_runs() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String metrics = http.send(HttpRequest.newBuilder(URI.create(Api.SERVER + "/metrics?scope=base")).build(),
