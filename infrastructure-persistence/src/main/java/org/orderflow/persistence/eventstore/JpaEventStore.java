@@ -105,6 +105,16 @@ public class JpaEventStore implements EventStore {
              WHERE head.version BETWEEN ? AND ?
             RETURNING position, stream_version""";
 
+    /** {@link #APPEND} for the common case of one event: plain parameters instead of arrays. */
+    static final String APPEND_ONE = """
+            INSERT INTO events (position, event_id, tenant_id, stream_id, stream_type, stream_version, event_type,
+                                schema_version, payload, metadata, recorded_at)
+            SELECT nextval('events_position_seq'), ?, ?, ?, ?, head.version + 1, ?, ?, ?::jsonb, ?::jsonb, ?
+              FROM (SELECT COALESCE(MAX(stream_version), 0) AS version
+                      FROM events WHERE tenant_id = ? AND stream_id = ?) AS head
+             WHERE head.version BETWEEN ? AND ?
+            RETURNING position, stream_version""";
+
     @Override
     public AppendResult append(StreamId stream, ExpectedVersion expected, List<NewEvent> events) {
         if (events.isEmpty()) {
@@ -130,18 +140,32 @@ public class JpaEventStore implements EventStore {
         long[] written;
         try {
             written = em.unwrap(Session.class).doReturningWork(connection -> {
-                try (PreparedStatement insert = connection.prepareStatement(APPEND)) {
-                    insert.setString(1, stream.tenantId());
-                    insert.setString(2, stream.id());
-                    insert.setString(3, stream.type());
-                    insert.setObject(4, now);
-                    insert.setString(5, stream.tenantId());
-                    insert.setString(6, stream.id());
-                    insert.setArray(7, connection.createArrayOf("uuid", ids));
-                    insert.setArray(8, connection.createArrayOf("text", types));
-                    insert.setArray(9, connection.createArrayOf("int4", schemaVersions));
-                    insert.setArray(10, connection.createArrayOf("text", payloads));
-                    insert.setArray(11, connection.createArrayOf("text", metadata));
+                try (PreparedStatement insert = connection.prepareStatement(size == 1 ? APPEND_ONE : APPEND)) {
+                    if (size == 1) {
+                        insert.setObject(1, ids[0]);
+                        insert.setString(2, stream.tenantId());
+                        insert.setString(3, stream.id());
+                        insert.setString(4, stream.type());
+                        insert.setString(5, types[0]);
+                        insert.setInt(6, schemaVersions[0]);
+                        insert.setString(7, payloads[0]);
+                        insert.setString(8, metadata[0]);
+                        insert.setObject(9, now);
+                    } else {
+                        insert.setString(1, stream.tenantId());
+                        insert.setString(2, stream.id());
+                        insert.setString(3, stream.type());
+                        insert.setObject(4, now);
+                        insert.setArray(7, connection.createArrayOf("uuid", ids));
+                        insert.setArray(8, connection.createArrayOf("text", types));
+                        insert.setArray(9, connection.createArrayOf("int4", schemaVersions));
+                        insert.setArray(10, connection.createArrayOf("text", payloads));
+                        insert.setArray(11, connection.createArrayOf("text", metadata));
+                    }
+                    // the head's stream and the accepted range: the same places in both statements
+                    int head = size == 1 ? 10 : 5;
+                    insert.setString(head, stream.tenantId());
+                    insert.setString(head + 1, stream.id());
                     insert.setLong(12, accepted[0]);
                     insert.setLong(13, accepted[1]);
                     long first = 0;
