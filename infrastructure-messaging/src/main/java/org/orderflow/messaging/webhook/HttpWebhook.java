@@ -18,7 +18,7 @@ import org.orderflow.messaging.EventMessages;
  * receiver can drop a repeat. A timeout, connection failure, 408, 429 or 5xx is
  * {@link ReceiverUnavailable}; any other non-2xx answer is {@link WebhookRefused}.
  */
-public class HttpWebhook implements Webhook {
+public class HttpWebhook implements Webhook, AutoCloseable {
 
     private final WebhookEndpoint endpoint;
     private final Client client;
@@ -51,6 +51,12 @@ public class HttpWebhook implements Webhook {
             case UNAVAILABLE -> throw new ReceiverUnavailable("Webhook " + url + " unavailable for " + what + ": HTTP " + status);
             case REFUSED -> throw new WebhookRefused("Webhook " + url + " refused " + what + ": HTTP " + status);
         };
+    }
+
+    /** Releases the HTTP client's connections (when the application stops). */
+    @Override
+    public void close() {
+        client.close();
     }
 
     /** The endpoint answered that it will not take this event (a 4xx other than 408/429, or a redirect). */

@@ -1,6 +1,7 @@
 package org.orderflow.web.wiring;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -140,6 +141,17 @@ public class MessagingConfiguration {
     @Unguarded
     Webhook webhook() {
         return new HttpWebhook(endpoint());
+    }
+
+    /** Closes the webhook's HTTP client when the application stops (a redeploy would otherwise leak it). */
+    void closeWebhook(@Disposes @Unguarded Webhook webhook) {
+        if (webhook instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.fine(() -> "Closing the webhook client failed: " + e);
+            }
+        }
     }
 
     private WebhookEndpoint endpoint() {
