@@ -16,7 +16,6 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -49,8 +48,8 @@ public class ConsumerPauses {
     private static final Logger LOG = Logger.getLogger(ConsumerPauses.class.getName());
     private static final String ENDPOINT_CONTROL = "WebSphere:feature=kernel,name=ServerEndpointControl";
 
-    /** One subscription's rest, if it has one. */
-    public record Rest(int failuresInARow, Instant until) {
+    /** One subscription's rest: how many failures in a row led to it, and until when. */
+    private record Rest(int failuresInARow, Instant until) {
     }
 
     private record Step(String listener, boolean pause, long millis) implements Serializable {
@@ -73,12 +72,16 @@ public class ConsumerPauses {
 
     /** The listener's receiver is unavailable: rest its subscription (unless it already rests). */
     public void receiverUnavailable(String listener) {
-        Rest rest = rests.compute(listener, (name, now) -> now != null && now.until().isAfter(Instant.now())
-                ? now
-                : new Rest(now == null ? 1 : now.failuresInARow() + 1,
-                        Instant.now().plus(settings.after(now == null ? 1 : now.failuresInARow() + 1))));
-        if (rest.until().isAfter(Instant.now()) && !scheduled(listener)) {
-            long millis = Math.max(1, Duration.between(Instant.now(), rest.until()).toMillis());
+        Instant now = Instant.now();
+        Rest rest = rests.compute(listener, (name, previous) -> {
+            if (previous != null && previous.until().isAfter(now)) {
+                return previous; // already resting
+            }
+            int failuresInARow = previous == null ? 1 : previous.failuresInARow() + 1;
+            return new Rest(failuresInARow, now.plus(settings.after(failuresInARow)));
+        });
+        if (rest.until().isAfter(now) && !scheduled(listener)) {
+            long millis = Math.max(1, Duration.between(now, rest.until()).toMillis());
             CountDownLatch begun = new CountDownLatch(1);
             pausing.put(listener, begun);
             timers.createSingleActionTimer(0, new TimerConfig(new Step(listener, true, millis), false));
@@ -95,11 +98,6 @@ public class ConsumerPauses {
         if (!rests.isEmpty()) {
             rests.computeIfPresent(listener, (name, rest) -> rest.until().isAfter(Instant.now()) ? rest : null);
         }
-    }
-
-    /** The listener's current rest, if it is paused now. */
-    public Optional<Rest> rest(String listener) {
-        return Optional.ofNullable(rests.get(listener)).filter(r -> r.until().isAfter(Instant.now()));
     }
 
     private boolean scheduled(String listener) {
