@@ -168,22 +168,17 @@ public class JpaEventStore implements EventStore {
                     insert.setString(head + 1, stream.id());
                     insert.setLong(12, accepted[0]);
                     insert.setLong(13, accepted[1]);
-                    long first = 0;
-                    long last = 0;
+                    long first = Long.MAX_VALUE;
+                    long last = Long.MIN_VALUE;
                     long version = 0;
-                    int rows = 0;
                     try (ResultSet returned = insert.executeQuery()) {
                         while (returned.next()) {
-                            long position = returned.getLong(1);
-                            if (rows++ == 0) {
-                                first = position;
-                            }
-                            last = Math.max(last, position);
-                            first = Math.min(first, position);
+                            first = Math.min(first, returned.getLong(1));
+                            last = Math.max(last, returned.getLong(1));
                             version = Math.max(version, returned.getLong(2));
                         }
                     }
-                    return rows == 0 ? null : new long[] {version, first, last};
+                    return version == 0 ? null : new long[] {version, first, last}; // no row: the expectation failed
                 }
             });
         } catch (PersistenceException e) {
@@ -195,7 +190,7 @@ public class JpaEventStore implements EventStore {
         }
         if (written == null) {
             // the expectation did not hold; nothing was written and the transaction is still usable
-            throw new ConcurrencyConflict(stream, expected, OptionalLong.of(headVersion(stream)));
+            throw new ConcurrencyConflict(stream, expected, OptionalLong.of(currentVersion(stream)));
         }
         return new AppendResult(written[0], written[1], written[2]);
     }
@@ -212,14 +207,6 @@ public class JpaEventStore implements EventStore {
             return new long[] {1, Long.MAX_VALUE};
         }
         return new long[] {0, Long.MAX_VALUE}; // any
-    }
-
-    private long headVersion(StreamId stream) {
-        return ((Number) em.createNativeQuery(
-                        "SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE tenant_id = ?1 AND stream_id = ?2")
-                .setParameter(1, stream.tenantId())
-                .setParameter(2, stream.id())
-                .getSingleResult()).longValue();
     }
 
     private static boolean isStreamVersionClash(Throwable e) {
