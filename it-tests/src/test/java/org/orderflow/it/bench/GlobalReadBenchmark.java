@@ -8,16 +8,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.orderflow.application.eventstore.Checkpoint;
-import org.orderflow.application.eventstore.EventMetadata;
-import org.orderflow.application.eventstore.ExpectedVersion;
-import org.orderflow.application.eventstore.NewEvent;
 import org.orderflow.application.eventstore.RecordedEvent;
-import org.orderflow.application.eventstore.StreamId;
-import org.orderflow.domain.order.ItemAdded;
-import org.orderflow.domain.order.OrderCreated;
 import org.orderflow.persistence.eventstore.EventSerializer;
 import org.orderflow.persistence.eventstore.JpaEventStore;
 import org.orderflow.persistence.support.TestDatabase;
@@ -41,7 +34,7 @@ class GlobalReadBenchmark {
     @Test
     void first_and_last_page_of_a_million_event_log() throws Exception {
         try (TestDatabase db = TestDatabase.create()) {
-            write(db);
+            OrderLog.write(db, ORDERS, EVENTS_PER_ORDER, "global read");
             long total;
             try (Connection c = db.connection(); Statement s = c.createStatement()) {
                 for (int copy = 1; copy <= COPIES; copy++) {
@@ -77,27 +70,6 @@ class GlobalReadBenchmark {
                     "plain JDBC from the checkpoint 1,000 events before the head");
             BenchReport.compare("global-read", "port page of 1,000 at the end of a " + log, lastPort, "ms",
                     "port page of 1,000 at the start of a " + log, "<= 1.5x", "flat: the last page costs what the first does");
-        }
-    }
-
-    private static void write(TestDatabase db) {
-        for (int from = 0; from < ORDERS; from += 100) {
-            db.run(em -> {
-                JpaEventStore store = new JpaEventStore(em, Clock.systemUTC(), new EventSerializer());
-                for (int o = 0; o < 100; o++) {
-                    UUID id = UUID.randomUUID();
-                    List<NewEvent> events = new ArrayList<>();
-                    events.add(new NewEvent(UUID.randomUUID(), new OrderCreated(id, "bench", null, null), EventMetadata.EMPTY));
-                    for (int i = 1; i < EVENTS_PER_ORDER; i++) {
-                        events.add(new NewEvent(UUID.randomUUID(), new ItemAdded(id, UUID.randomUUID(), "item", null, 1, 100),
-                                EventMetadata.EMPTY));
-                    }
-                    store.append(StreamId.of("Order", id.toString()), ExpectedVersion.noStream(), events);
-                }
-            });
-            if ((from + 100) % 2_000 == 0) {
-                BenchReport.progress("global read: %,d / %,d orders written", from + 100, ORDERS);
-            }
         }
     }
 

@@ -5,22 +5,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.orderflow.application.eventstore.Checkpoint;
-import org.orderflow.application.eventstore.EventMetadata;
-import org.orderflow.application.eventstore.ExpectedVersion;
-import org.orderflow.application.eventstore.NewEvent;
 import org.orderflow.application.eventstore.RecordedEvent;
-import org.orderflow.application.eventstore.StreamId;
 import org.orderflow.application.projection.LiveBatches;
 import org.orderflow.application.projection.RebuildSteps;
 import org.orderflow.application.projection.Projector;
 import org.orderflow.application.projection.RetrySchedule;
-import org.orderflow.domain.order.ItemAdded;
-import org.orderflow.domain.order.OrderCreated;
 import org.orderflow.persistence.eventstore.EventSerializer;
 import org.orderflow.persistence.eventstore.JpaEventStore;
 import org.orderflow.persistence.projection.JpaProjectionCheckpoints;
@@ -47,7 +39,7 @@ class ProjectionRebuildBenchmark {
     void rebuild_rate_against_a_raw_read() throws Exception {
         try (TestDatabase db = TestDatabase.create()) {
             BenchReport.progress("rebuild: writing %,d events ...", ORDERS * EVENTS_PER_ORDER);
-            write(db);
+            OrderLog.write(db, ORDERS, EVENTS_PER_ORDER, "rebuild");
 
             long rawStart = System.nanoTime();
             long rawRows = 0;
@@ -103,27 +95,6 @@ class ProjectionRebuildBenchmark {
                 return (System.nanoTime() - start) / 1e9;
             }
             after = page.get(page.size() - 1).checkpoint();
-        }
-    }
-
-    private static void write(TestDatabase db) {
-        for (int from = 0; from < ORDERS; from += 100) {
-            db.run(em -> {
-                JpaEventStore store = new JpaEventStore(em, Clock.systemUTC(), new EventSerializer());
-                for (int o = 0; o < 100; o++) {
-                    UUID id = UUID.randomUUID();
-                    List<NewEvent> events = new ArrayList<>();
-                    events.add(new NewEvent(UUID.randomUUID(), new OrderCreated(id, "bench", null, null), EventMetadata.EMPTY));
-                    for (int i = 1; i < EVENTS_PER_ORDER; i++) {
-                        events.add(new NewEvent(UUID.randomUUID(), new ItemAdded(id, UUID.randomUUID(), "item", null, 1, 100),
-                                EventMetadata.EMPTY));
-                    }
-                    store.append(StreamId.of("Order", id.toString()), ExpectedVersion.noStream(), events);
-                }
-            });
-            if ((from + 100) % 2_000 == 0) {
-                BenchReport.progress("rebuild: %,d / %,d orders written", from + 100, ORDERS);
-            }
         }
     }
 
