@@ -62,6 +62,9 @@ public interface EventStore {
     /** How many streams exist, over all tenants and types. */
     long streamCount();
 
+    /** How many events the log holds, over all tenants. */
+    long eventCount();
+
     /**
      * Reads the global log forward: at most {@code maxCount} events that come after
      * {@code after} in (transaction id, position) order. Only events of transactions that no

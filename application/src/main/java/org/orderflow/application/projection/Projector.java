@@ -41,6 +41,15 @@ public abstract class Projector {
     /** Deletes the rows of one stream, for rebuilding a single stream. */
     public abstract void reset(String tenantId, String streamId);
 
+    /**
+     * The read-model tables this projector writes (and nothing else does). A full rebuild builds
+     * new copies of them beside the live ones and swaps them in at the end; empty (the default)
+     * means the projector cannot be rebuilt that way.
+     */
+    public List<String> tables() {
+        return List.of();
+    }
+
     protected final <E extends DomainEvent> void on(Class<E> type, Handler<E> handler) {
         if (handlers.putIfAbsent(type, handler) != null) {
             throw new IllegalStateException(name() + " registers two handlers for " + type.getSimpleName());
@@ -61,6 +70,15 @@ public abstract class Projector {
      * need (one query instead of one per event). {@link #batchDone()} follows whatever happens.
      */
     public void prepare(List<RecordedEvent> batch) {
+    }
+
+    /**
+     * The same for a batch of a new read model that is being built from the start of the log, in
+     * log order (a rebuild): such a model holds no row of a stream whose first event is in the
+     * batch, so a projector need not look for one. By default, {@link #prepare}.
+     */
+    public void prepareNewModel(List<RecordedEvent> batch) {
+        prepare(batch);
     }
 
     /** The batch given to {@link #prepare} is applied or abandoned: forget what was prepared. */

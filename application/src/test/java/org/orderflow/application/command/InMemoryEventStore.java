@@ -104,6 +104,11 @@ final class InMemoryEventStore implements EventStore {
     }
 
     @Override
+    public long eventCount() {
+        return streams.values().stream().mapToLong(java.util.List::size).sum();
+    }
+
+    @Override
     public List<RecordedEvent> readAll(Checkpoint after, int maxCount) {
         return streams.values().stream().flatMap(List::stream).filter(e -> e.checkpoint().isAfter(after))
                 .sorted(java.util.Comparator.comparing(RecordedEvent::checkpoint)).limit(maxCount).toList();

@@ -60,6 +60,13 @@ public class JpaEventStore implements EventStore {
             ORDER BY events.transaction_id, events.position
             LIMIT :max""";
 
+    /** The same read without a limit and with JDBC parameters (transaction id, position), for a cursor. */
+    static final String READ_ALL_CURSOR = "SELECT " + COLUMNS + " " + """
+             FROM events
+            WHERE (events.transaction_id, events.position) > (CAST(CAST(? AS text) AS xid8), ?)
+              AND events.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+            ORDER BY events.transaction_id, events.position""";
+
     private EntityManager em;
     private Clock clock;
     private EventSerializer serializer;
@@ -273,6 +280,11 @@ public class JpaEventStore implements EventStore {
     }
 
     @Override
+    public long eventCount() {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM events").getSingleResult()).longValue();
+    }
+
+    @Override
     public List<RecordedEvent> readAll(Checkpoint after, int maxCount) {
         if (maxCount < 1) {
             throw new IllegalArgumentException("maxCount must be >= 1");
@@ -308,6 +320,11 @@ public class JpaEventStore implements EventStore {
     }
 
     private RecordedEvent toRecordedEvent(Object[] row) {
+        return toRecordedEvent(serializer, row);
+    }
+
+    /** A row of {@link #COLUMNS}, in their order and with the driver's types, as a recorded event. */
+    static RecordedEvent toRecordedEvent(EventSerializer serializer, Object[] row) {
         String storedType = (String) row[7];
         String eventType = serializer.resolve(storedType).name();
         int schemaVersion = (Integer) row[8];

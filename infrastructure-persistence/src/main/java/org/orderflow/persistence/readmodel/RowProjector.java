@@ -1,6 +1,7 @@
 package org.orderflow.persistence.readmodel;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -52,14 +53,31 @@ abstract class RowProjector<R extends VersionedRow> extends Projector {
      */
     @Override
     public void prepare(List<RecordedEvent> batch) {
+        prepare(batch, false);
+    }
+
+    /** A new model built in log order has no row yet for a stream that starts in the batch: only the others are looked up. */
+    @Override
+    public void prepareNewModel(List<RecordedEvent> batch) {
+        prepare(batch, true);
+    }
+
+    private void prepare(List<RecordedEvent> batch, boolean newModel) {
         knownMissing.clear();
         Map<String, Set<UUID>> idsByTenant = new HashMap<>();
+        Set<TenantKey> started = new HashSet<>();
         for (RecordedEvent event : batch) {
-            if (handles(event)) {
-                idsByTenant.computeIfAbsent(event.stream().tenantId(), t -> new LinkedHashSet<>())
-                        .add(UUID.fromString(event.stream().id()));
+            if (!handles(event)) {
+                continue;
+            }
+            TenantKey key = key(event);
+            if (newModel && event.streamVersion() == 1) {
+                started.add(key);
+            } else if (!started.contains(key)) {
+                idsByTenant.computeIfAbsent(key.tenantId(), t -> new LinkedHashSet<>()).add(key.id());
             }
         }
+        knownMissing.addAll(started);
         idsByTenant.forEach((tenant, ids) -> {
             List<UUID> all = new ArrayList<>(ids);
             for (int from = 0; from < all.size(); from += LOAD_CHUNK) {
@@ -103,6 +121,11 @@ abstract class RowProjector<R extends VersionedRow> extends Projector {
         }
         change.accept(row);
         row.advance(envelope.streamVersion(), envelope.recordedAt());
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of(rowType.getAnnotation(Table.class).name());
     }
 
     @Override

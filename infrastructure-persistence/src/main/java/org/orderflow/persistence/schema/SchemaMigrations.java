@@ -36,7 +36,8 @@ public final class SchemaMigrations {
             "V5__projection_errors.sql",
             "V6__drop_stream_type_index.sql",
             "V7__outbox_and_inboxes.sql",
-            "V8__advisory_lock_within.sql");
+            "V8__advisory_lock_within.sql",
+            "V9__blue_green_rebuilds.sql");
 
     private SchemaMigrations() {
     }

@@ -89,6 +89,27 @@ public final class TestDatabase implements AutoCloseable {
         em.close();
     }
 
+    /** A data source of plain JDBC connections to the test schema (for code that takes one, such as cursors). */
+    public DataSource dataSource() {
+        return dataSource(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+    }
+
+    /** Every row of the table, ordered by its first two columns, one line per row: for comparing whole tables. */
+    public String dump(String table) throws SQLException {
+        StringBuilder out = new StringBuilder();
+        try (Connection c = connection(); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY 1, 2")) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int i = 1; i <= columns; i++) {
+                    out.append(rs.getString(i)).append('|');
+                }
+                out.append('\n');
+            }
+        }
+        return out.toString();
+    }
+
     /** A plain JDBC connection to the test schema, autocommit on. */
     public Connection connection() throws SQLException {
         Connection connection = DriverManager.getConnection(url, user, password);
@@ -104,6 +125,7 @@ public final class TestDatabase implements AutoCloseable {
         try (Connection connection = DriverManager.getConnection(url, user, password);
              Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            statement.execute("DROP SCHEMA IF EXISTS " + schema + "_shadow CASCADE");
         } catch (SQLException e) {
             throw new IllegalStateException("Could not drop test schema " + schema, e);
         }

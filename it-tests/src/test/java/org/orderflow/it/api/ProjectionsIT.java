@@ -16,6 +16,7 @@ import org.orderflow.it.support.Api;
 import org.orderflow.it.support.EventsTable;
 import org.orderflow.it.support.Api.Reply;
 import org.orderflow.it.support.Deployments;
+import org.orderflow.it.support.Rebuilds;
 
 /** The read side on the deployed service: read-your-writes, filters, status with lag, rebuilds. */
 @ExtendWith(ArquillianExtension.class)
@@ -125,12 +126,15 @@ class ProjectionsIT {
         String before = api.get("/orders/" + id).response().body();
         String listBefore = api.get("/orders").response().body();
 
-        Reply rebuilt = api.post("/ops/projections/order-details/rebuild");
-        Reply rebuiltSummaries = api.post("/ops/projections/order-summary/rebuild?batch_size=250");
+        Reply rebuilt = Rebuilds.run(api, "order-details");
+        Reply rebuiltSummaries = Rebuilds.run(api, "order-summary");
 
-        assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(200);
-        assertThat(rebuilt.number("events")).isPositive();
-        assertThat(rebuiltSummaries.status()).isEqualTo(200);
+        assertThat(rebuilt.number("events_done")).isPositive();
+        assertThat(rebuilt.number("percent_done")).isEqualTo(100);
+        assertThat(rebuilt.text("finished_at")).isNotNull();
+        assertThat(rebuiltSummaries.number("events_done")).isEqualTo(rebuiltSummaries.number("events_total"));
+        assertThat(api.get("/ops/projections/order-details/rebuilds").json().get(0).path("job_id").asLong())
+                .isEqualTo(rebuilt.number("job_id"));
         assertThat(api.get("/orders/" + id).response().body()).isEqualTo(before);
         assertThat(api.get("/orders").response().body()).isEqualTo(listBefore);
     }
@@ -141,19 +145,13 @@ class ProjectionsIT {
         for (int i = 0; i < 4; i++) {
             orders.add(api.post("/orders", "{\"order\":{\"customer_name\":\"during " + i + "\"}}").text("order_id"));
         }
-        java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newSingleThreadExecutor();
-        try {
-            java.util.concurrent.Future<Reply> rebuilding = executor.submit(
-                    () -> api.post("/ops/projections/order-details/rebuild?batch_size=100"));
-            for (int round = 0; round < 5; round++) {
-                for (String id : orders) {
-                    assertThat(api.post("/orders/" + id + "/add_item", ITEM).status()).isEqualTo(200);
-                }
+        String job = Rebuilds.start(api, "order-details");
+        for (int round = 0; round < 5; round++) {
+            for (String id : orders) {
+                assertThat(api.post("/orders/" + id + "/add_item", ITEM).status()).isEqualTo(200);
             }
-            assertThat(rebuilding.get(2, java.util.concurrent.TimeUnit.MINUTES).status()).isEqualTo(200);
-        } finally {
-            executor.shutdownNow();
         }
+        assertThat(Rebuilds.awaitEnd(api, job, Duration.ofMinutes(2)).text("state")).isEqualTo("done");
 
         for (String id : orders) {
             Reply projected = api.get("/orders/" + id);

@@ -9,30 +9,29 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.orderflow.application.eventstore.Checkpoint;
 import org.orderflow.application.eventstore.RecordedEvent;
-import org.orderflow.application.projection.LiveBatches;
-import org.orderflow.application.projection.RebuildSteps;
+import org.orderflow.application.projection.ProjectionRebuild;
 import org.orderflow.application.projection.Projector;
-import org.orderflow.application.projection.RetrySchedule;
+import org.orderflow.application.projection.RebuildJob;
 import org.orderflow.persistence.eventstore.EventSerializer;
 import org.orderflow.persistence.eventstore.JpaEventStore;
-import org.orderflow.persistence.projection.JpaProjectionCheckpoints;
-import org.orderflow.persistence.projection.JpaProjectionErrors;
 import org.orderflow.persistence.readmodel.OrderDetailsProjector;
 import org.orderflow.persistence.readmodel.OrderSummaryProjector;
 import org.orderflow.persistence.support.TestDatabase;
+import org.orderflow.persistence.support.TestRebuilds;
 
 /**
  * Benchmark, not a test: rebuilds the order projections over 100,000 events (10,000 orders of
  * 10 events) through the real manager and compares the rate with a raw sequential JDBC read of
  * the same rows in the same run. Also samples this JVM's heap after every batch: the rebuild
- * reads the log in batches, so the heap it needs does not grow with the log. Part of the
+ * streams the log through one cursor and applies it in batches, so the heap it needs does not
+ * grow with the log. Part of the
  * benchmark run ({@link BenchReport#RERUN}).
  */
 class ProjectionRebuildBenchmark {
 
     private static final int ORDERS = 10_000;
     private static final int EVENTS_PER_ORDER = 10;
-    private static final int BATCH = 1_000;
+    private static final int BATCH = 5_000;
     private static long peakHeapGrowth;
 
     @Test
@@ -72,9 +71,9 @@ class ProjectionRebuildBenchmark {
             BenchReport.compare("rebuild", "read through the EventStore port (deserialise + upcast)", rawRows / portRead,
                     "events/s", "raw JDBC read of 100k events", null, "readAll in pages of 1,000: the rebuild's floor");
             BenchReport.compare("rebuild", "rebuild order-summary", rawRows / summary, "events/s",
-                    "raw JDBC read of 100k events", ">= 0.5x", "reset + replay through the manager, batches of 1,000");
+                    "raw JDBC read of 100k events", ">= 0.5x", "blue/green job: one cursor, batches of 1,000, swap");
             BenchReport.compare("rebuild", "rebuild order-details", rawRows / details, "events/s",
-                    "raw JDBC read of 100k events", ">= 0.5x", "reset + replay through the manager, batches of 1,000");
+                    "raw JDBC read of 100k events", ">= 0.5x", "blue/green job: one cursor, batches of 1,000, swap");
             BenchReport.record("memory", "event payloads + metadata in the log (100k events)", logBytes / 1e6, "MB",
                     "what loading the log whole would hold at least");
             BenchReport.compare("memory", "peak heap growth during a 100k-event rebuild", peakHeapGrowth / 1e6, "MB",
@@ -102,41 +101,29 @@ class ProjectionRebuildBenchmark {
         return name.equals(OrderSummaryProjector.NAME) ? new OrderSummaryProjector(em) : new OrderDetailsProjector(em);
     }
 
-    private static LiveBatches batches(EntityManager em) {
-        return new LiveBatches(new JpaEventStore(em, Clock.systemUTC(), new EventSerializer()),
-                new JpaProjectionCheckpoints(em), new JpaProjectionErrors(em), RetrySchedule.DEFAULT, Clock.systemUTC());
-    }
-
-    private static RebuildSteps rebuildSteps(EntityManager em) {
-        return new RebuildSteps(new JpaEventStore(em, Clock.systemUTC(), new EventSerializer()),
-                new JpaProjectionCheckpoints(em), new JpaProjectionErrors(em), Clock.systemUTC());
-    }
-
-    /** Resets and replays the projector batch by batch, as the rebuild endpoint does; returns seconds. */
+    /**
+     * A blue/green rebuild job as the server runs one (new tables beside the live ones, one cursor
+     * over the log, a transaction per batch, the swap); returns seconds.
+     */
     private static double rebuild(TestDatabase db, String name) {
-        db.run(em -> {
-            Projector projector = projector(em, name);
-            rebuildSteps(em).reset(projector);
-        });
+        ProjectionRebuild rebuild = TestRebuilds.rebuild(db, List.of(name), ProjectionRebuildBenchmark::projector);
         System.gc();
         Runtime runtime = Runtime.getRuntime();
         long heapBefore = runtime.totalMemory() - runtime.freeMemory();
         long start = System.nanoTime();
-        long done = 0;
-        while (true) {
-            int read = db.inTransaction(em -> {
-                Projector projector = projector(em, name);
-                return batches(em).runBatch(projector, BATCH).eventsRead();
-            });
-            done += read;
+        RebuildJob job = rebuild.start(db.inTransaction(em -> projector(em, name)));
+        long[] reported = {0};
+        RebuildJob done = rebuild.run(job.id(), BATCH, progress -> {
             peakHeapGrowth = Math.max(peakHeapGrowth, runtime.totalMemory() - runtime.freeMemory() - heapBefore);
-            if (done % 20_000 < BATCH && read > 0) {
-                BenchReport.progress("rebuild %s: %,d events, %.0f events/s", name, done,
-                        done / ((System.nanoTime() - start) / 1e9));
+            if (progress.eventsDone() - reported[0] >= 20_000) {
+                reported[0] = progress.eventsDone();
+                BenchReport.progress("rebuild %s: %,d / %,d events, %.0f events/s", name, progress.eventsDone(),
+                        progress.eventsTotal(), progress.eventsPerSecond());
             }
-            if (read < BATCH) {
-                return (System.nanoTime() - start) / 1e9;
-            }
+        });
+        if (done.state() != RebuildJob.State.DONE) {
+            throw new IllegalStateException("rebuild of " + name + " ended " + done.state() + ": " + done.error());
         }
+        return (System.nanoTime() - start) / 1e9;
     }
 }

@@ -25,19 +25,19 @@ public class PoisonProjector extends Projector {
     public PoisonProjector(EntityManager em) {
         this.em = em;
         on(OrderCreated.class, (event, envelope) -> {
-            tables();
+            createTables();
             if (event.customerName().startsWith("POISON") && !cured(envelope)) {
                 throw new IllegalStateException("poisoned order " + envelope.stream().id());
             }
             record(envelope);
         });
         on(ItemAdded.class, (event, envelope) -> {
-            tables();
+            createTables();
             record(envelope);
         });
     }
 
-    private void tables() {
+    private void createTables() {
         em.createNativeQuery("CREATE TABLE IF NOT EXISTS it_applied (seq bigserial PRIMARY KEY, stream_id text NOT NULL, "
                 + "version bigint NOT NULL)").executeUpdate();
         em.createNativeQuery("CREATE TABLE IF NOT EXISTS it_cures (stream_id text PRIMARY KEY)").executeUpdate();
@@ -62,13 +62,13 @@ public class PoisonProjector extends Projector {
 
     @Override
     public void reset() {
-        tables();
+        createTables();
         em.createNativeQuery("DELETE FROM it_applied").executeUpdate();
     }
 
     @Override
     public void reset(String tenantId, String streamId) {
-        tables();
+        createTables();
         em.createNativeQuery("DELETE FROM it_applied WHERE stream_id = ?1").setParameter(1, streamId).executeUpdate();
     }
 }

@@ -29,6 +29,7 @@ public final class Api {
 
     private final Map<String, String> headers = new LinkedHashMap<>();
     private boolean readYourWrites = true;
+    private String base = BASE;
 
     public static Api client() {
         return new Api();
@@ -36,18 +37,30 @@ public final class Api {
 
     /** A copy of this client that also sends the header. */
     public Api with(String name, String value) {
-        Api copy = new Api();
-        copy.headers.putAll(headers);
+        Api copy = copy();
         copy.headers.put(name, value);
-        copy.readYourWrites = readYourWrites;
         return copy;
     }
 
     /** A copy of this client that does not send X-Min-Position on reads. */
     public Api withoutReadYourWrites() {
+        Api copy = copy();
+        copy.readYourWrites = false;
+        return copy;
+    }
+
+    /** A copy of this client that talks to the API at {@code apiBase} (a server of a test's own). */
+    public Api at(String apiBase) {
+        Api copy = copy();
+        copy.base = apiBase;
+        return copy;
+    }
+
+    private Api copy() {
         Api copy = new Api();
         copy.headers.putAll(headers);
-        copy.readYourWrites = false;
+        copy.readYourWrites = readYourWrites;
+        copy.base = base;
         return copy;
     }
 
@@ -94,7 +107,7 @@ public final class Api {
     }
 
     private HttpRequest.Builder builder(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         headers.forEach(builder::header);
         return builder;
     }

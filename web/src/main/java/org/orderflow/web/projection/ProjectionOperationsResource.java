@@ -1,9 +1,18 @@
 package org.orderflow.web.projection;
 
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.orderflow.application.projection.RebuildJob;
+import org.orderflow.application.projection.RebuildRunning;
+import org.orderflow.web.schedule.RebuildJobRunner;
 import jakarta.json.bind.annotation.JsonbProperty;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -48,6 +57,9 @@ public class ProjectionOperationsResource {
     @Inject
     ProjectionRebuild rebuild;
 
+    @EJB
+    RebuildJobRunner runner;
+
     /** One projector's state. */
     public record State(
             @JsonbProperty("projector") String projector,
@@ -59,13 +71,35 @@ public class ProjectionOperationsResource {
             @JsonbProperty("subscribes_to") List<String> subscribesTo) {
     }
 
-    /** What a rebuild did. */
+    /** What a single stream's rebuild did. */
     public record Rebuilt(
             @JsonbProperty("projector") String projector,
-            @JsonbProperty("events") long events,
             @JsonbProperty("took_ms") long tookMillis,
-            @JsonbProperty("events_per_second") double eventsPerSecond,
             @JsonbProperty("stream_id") String streamId) {
+    }
+
+    /** A rebuild job and its progress. */
+    public record Job(
+            @JsonbProperty("job_id") long jobId,
+            @JsonbProperty("projector") String projector,
+            @JsonbProperty("state") String state,
+            @JsonbProperty("events_done") long eventsDone,
+            @JsonbProperty("events_total") long eventsTotal,
+            @JsonbProperty("percent_done") double percentDone,
+            @JsonbProperty("events_per_second") long eventsPerSecond,
+            @JsonbProperty("eta_seconds") Double etaSeconds,
+            @JsonbProperty("cancel_requested") boolean cancelRequested,
+            @JsonbProperty("error") String error,
+            @JsonbProperty("started_at") String startedAt,
+            @JsonbProperty("finished_at") String finishedAt) {
+
+        static Job of(RebuildJob job) {
+            return new Job(job.id(), job.projector(), job.state().name().toLowerCase(Locale.ROOT), job.eventsDone(),
+                    Math.max(job.eventsTotal(), job.eventsDone()), Math.round(job.fractionDone() * 1000) / 10.0,
+                    Math.round(job.eventsPerSecond()), job.eta().map(eta -> eta.toMillis() / 1000.0).orElse(null),
+                    job.cancelRequested(), job.error(), job.startedAt().toString(),
+                    job.finishedAt() == null ? null : job.finishedAt().toString());
+        }
     }
 
     @GET
@@ -83,23 +117,28 @@ public class ProjectionOperationsResource {
     @POST
     @Path("/{name}/rebuild")
     @Operation(operationId = "rebuildProjection", summary = "Rebuild a read model", description = "Without parameters: "
-            + "empties the read model, resets the checkpoint and replays the whole log (progress in the server log, "
-            + "writes meanwhile are neither lost nor applied twice). With stream_type and stream_id (and tenant_id): "
-            + "rebuilds that stream's rows only.")
-    @APIResponse(responseCode = "200", description = "What was rebuilt")
+            + "starts a blue/green rebuild job and answers 202 at once. The job builds the new read model beside the "
+            + "live one (one cursor over the log, then the events written meanwhile); queries keep reading the live one, "
+            + "which the live run keeps current, until the job swaps the new one in atomically. Follow it at the "
+            + "Location. With stream_type and stream_id (and tenant_id): rebuilds that stream's rows in place, at once.")
+    @APIResponse(responseCode = "202", description = "Rebuild job started; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Job.class)))
+    @APIResponse(responseCode = "200", description = "The stream's rows were rebuilt",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rebuilt.class)))
     @APIResponse(responseCode = "400", description = "stream_type without stream_id (a UUID) or the reverse, "
-            + "batch_size out of range, or another invalid parameter or header",
+            + "or another invalid parameter or header",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
     @APIResponse(responseCode = "404", description = "Unknown projector",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
-    @APIResponse(responseCode = "409", description = "projector-busy: the rebuild waited 5 s for the projector's "
-            + "running batch (Retry-After)",
+    @APIResponse(responseCode = "409", description = "rebuild-running: a rebuild of the projector is running "
+            + "(Location names it); projector-busy: the stream's rebuild waited 5 s for the projector's running batch "
+            + "(Retry-After); not-rebuildable: the projector declares no tables of its own",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
-    public Rebuilt rebuild(@PathParam("name") String name,
-                           @QueryParam("batch_size") @DefaultValue("1000") @Min(1) @Max(10_000) int batchSize,
-                           @QueryParam("tenant_id") @DefaultValue(StreamId.DEFAULT_TENANT) String tenantId,
-                           @QueryParam("stream_type") String streamType,
-                           @QueryParam("stream_id") String streamId) {
+    public Response rebuild(@PathParam("name") String name,
+                            @QueryParam("tenant_id") @DefaultValue(StreamId.DEFAULT_TENANT) String tenantId,
+                            @QueryParam("stream_type") String streamType,
+                            @QueryParam("stream_id") String streamId,
+                            @Context UriInfo uri) {
         Projector projector = projector(name);
         if (streamId != null || streamType != null) {
             if (streamId == null || streamType == null || Ids.parse(streamId).isEmpty()) {
@@ -110,12 +149,77 @@ public class ProjectionOperationsResource {
             if (!rebuild.rebuildStream(projector, new StreamId(tenantId, streamType, streamId))) {
                 throw new ProjectorBusy(name);
             }
-            return new Rebuilt(name, -1, (System.nanoTime() - started) / 1_000_000, 0, streamId);
+            return Response.ok(new Rebuilt(name, (System.nanoTime() - started) / 1_000_000, streamId)).build();
         }
-        ProjectionRebuild.Progress done = rebuild.rebuild(projector, batchSize, progress -> LOG.info(() -> String.format(
-                "Rebuild %s: %d/%d events, %.0f events/s", progress.projector(), progress.eventsDone(),
-                progress.eventsTotal(), progress.eventsPerSecond())));
-        return new Rebuilt(name, done.eventsDone(), done.elapsed().toMillis(), Math.round(done.eventsPerSecond()), null);
+        if (projector.tables().isEmpty()) {
+            return Problems.response(Response.Status.CONFLICT, "not-rebuildable", "Projector not rebuildable",
+                    "Projector " + name + " declares no tables of its own to rebuild beside the live ones", null);
+        }
+        RebuildJob job;
+        try {
+            job = rebuild.start(projector);
+        } catch (RebuildRunning running) {
+            return Response.fromResponse(Problems.response(Response.Status.CONFLICT, "rebuild-running", "Rebuild running",
+                            running.getMessage(), body -> body.add("job_id", running.running().id())))
+                    .location(jobUri(uri, name, running.running().id())).build();
+        }
+        runner.run(job.id());
+        LOG.info(() -> "Rebuild " + job.id() + " of " + name + " started: " + job.eventsTotal() + " events in the log");
+        return Response.accepted(Job.of(job)).location(jobUri(uri, name, job.id())).build();
+    }
+
+    @GET
+    @Path("/{name}/rebuilds")
+    @Operation(operationId = "listRebuilds", summary = "A projector's rebuild jobs",
+            description = "Newest first, at most 20, with progress (events done/total, events/s, ETA) and outcome.")
+    @APIResponse(responseCode = "200", description = "The jobs",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Job.class)))
+    @APIResponse(responseCode = "404", description = "Unknown projector",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
+    public List<Job> rebuilds(@PathParam("name") String name) {
+        return rebuild.jobs(projector(name), 20).stream().map(Job::of).toList();
+    }
+
+    @GET
+    @Path("/{name}/rebuilds/{job}")
+    @Operation(operationId = "getRebuild", summary = "A rebuild job", description = "State (running, done, failed, "
+            + "cancelled), events done/total, percent, events/s, ETA, error.")
+    @APIResponse(responseCode = "200", description = "The job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Job.class)))
+    @APIResponse(responseCode = "404", description = "Unknown projector or job",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
+    public Job rebuildJob(@PathParam("name") String name, @PathParam("job") long jobId) {
+        return Job.of(job(name, jobId));
+    }
+
+    @DELETE
+    @Path("/{name}/rebuilds/{job}")
+    @Operation(operationId = "cancelRebuild", summary = "Cancel a rebuild", description = "Asks a running job to stop: "
+            + "at its next batch it drops the new read model; the live one stays as it is.")
+    @APIResponse(responseCode = "202", description = "Cancellation requested; the job stops at its next batch",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Job.class)))
+    @APIResponse(responseCode = "404", description = "Unknown projector or job",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
+    @APIResponse(responseCode = "409", description = "rebuild-finished: the job is not running",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
+    public Response cancel(@PathParam("name") String name, @PathParam("job") long jobId) {
+        job(name, jobId);
+        if (!rebuild.cancel(jobId)) {
+            return Problems.response(Response.Status.CONFLICT, "rebuild-finished", "Rebuild finished",
+                    "Rebuild " + jobId + " is not running", null);
+        }
+        return Response.accepted(Job.of(job(name, jobId))).build();
+    }
+
+    private RebuildJob job(String name, long jobId) {
+        projector(name);
+        return rebuild.find(jobId).filter(job -> job.projector().equals(name))
+                .orElseThrow(() -> new NotFoundException("No rebuild " + jobId + " of projector " + name));
+    }
+
+    private static URI jobUri(UriInfo uri, String name, long jobId) {
+        return uri.getBaseUriBuilder().path("ops/projections").path(name).path("rebuilds").path(String.valueOf(jobId)).build();
     }
 
     private Projector projector(String name) {

@@ -1,6 +1,10 @@
 package org.orderflow.web.wiring;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import javax.sql.DataSource;
+import org.orderflow.application.eventstore.LogCursors;
+import org.orderflow.persistence.eventstore.JdbcLogCursors;
 import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -25,5 +29,15 @@ public class Infrastructure {
     @Produces
     EventSerializer eventSerializer() {
         return new EventSerializer();
+    }
+
+    /** Non-JTA: a rebuild's cursor keeps its own read-only transaction across the batches' JTA transactions. */
+    @Resource(lookup = "jdbc/orderflowReader")
+    private DataSource readerDataSource;
+
+    @Produces
+    @ApplicationScoped
+    LogCursors logCursors(EventSerializer serializer) {
+        return new JdbcLogCursors(readerDataSource, serializer);
     }
 }
