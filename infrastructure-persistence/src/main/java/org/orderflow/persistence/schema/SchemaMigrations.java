@@ -37,7 +37,8 @@ public final class SchemaMigrations {
             "V6__drop_stream_type_index.sql",
             "V7__outbox_and_inboxes.sql",
             "V8__advisory_lock_within.sql",
-            "V9__blue_green_rebuilds.sql");
+            "V9__blue_green_rebuilds.sql",
+            "V10__audit_trail_and_append_only_log.sql");
 
     private SchemaMigrations() {
     }
