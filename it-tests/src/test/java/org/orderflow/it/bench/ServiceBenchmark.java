@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -237,10 +238,13 @@ class ServiceBenchmark {
             BenchReport.record("memory", "server heap used after the runs", Double.parseDouble(used.group(1)) / 1e6, "MB",
                     max.find() ? "max heap " + Math.round(Double.parseDouble(max.group(1)) / 1e6) + " MB" : "");
         }
-        Path pidFile = Path.of(System.getProperty("wlp.home"), "usr/servers/.pid/orderflow-it.pid");
-        if (Files.exists(pidFile)) {
-            String pid = Files.readString(pidFile).trim();
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+        // Arquillian launches the server without Liberty's pid file: find its JVM by its command line
+        Optional<ProcessHandle> server = ProcessHandle.allProcesses()
+                .filter(process -> process.info().commandLine()
+                        .map(line -> line.contains("ws-server.jar") && line.contains("orderflow-it")).orElse(false))
+                .findFirst();
+        if (server.isPresent()) {
+            for (String line : Files.readAllLines(Path.of("/proc/" + server.get().pid() + "/status"))) {
                 if (line.startsWith("VmRSS:") || line.startsWith("VmHWM:")) {
                     long kb = Long.parseLong(line.replaceAll("\\D+", ""));
                     BenchReport.record("memory", "server " + (line.startsWith("VmRSS") ? "RSS" : "peak RSS") + " after the runs",
