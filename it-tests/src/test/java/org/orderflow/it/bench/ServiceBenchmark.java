@@ -50,7 +50,8 @@ import org.orderflow.it.support.ReceivedMessages;
 class ServiceBenchmark {
 
     private static final int CLIENTS = 8;
-    private static final Duration WARM_UP = Duration.ofSeconds(30);
+    /** How long the server is loaded before the first measurement; longer for steady-state comparisons (e.g. of JIT settings). */
+    private static final Duration WARM_UP = Duration.parse(System.getProperty("bench.warm-up", "PT30S"));
     private static final Duration HTTP_RUN = Duration.ofSeconds(15);
     private static final Duration PROJECTION_LOAD = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
