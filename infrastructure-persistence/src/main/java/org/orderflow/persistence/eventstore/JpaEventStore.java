@@ -49,23 +49,22 @@ public class JpaEventStore implements EventStore {
             metadata::text AS metadata, recorded_at""";
 
     /**
-     * The global read. ORDER BY names the table's columns: the select list's
-     * {@code transaction_id} is a bigint alias, and ordering by it would sort the whole table
-     * instead of walking {@code events_global_order_idx} (a test EXPLAINs this on 100k rows).
+     * The global read after a checkpoint (its two parameters: transaction id, position), up to the
+     * gap-safe point. ORDER BY names the table's columns: the select list's {@code transaction_id}
+     * is a bigint alias, and ordering by it would sort the whole table instead of walking
+     * {@code events_global_order_idx} (a test EXPLAINs this on 100k rows).
      */
-    static final String READ_ALL = "SELECT " + COLUMNS + " " + """
+    private static final String GLOBAL_READ = "SELECT " + COLUMNS + " " + """
              FROM events
-            WHERE (events.transaction_id, events.position) > (CAST(CAST(:tx AS text) AS xid8), :pos)
-              AND events.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-            ORDER BY events.transaction_id, events.position
-            LIMIT :max""";
-
-    /** The same read without a limit and with JDBC parameters (transaction id, position), for a cursor. */
-    static final String READ_ALL_CURSOR = "SELECT " + COLUMNS + " " + """
-             FROM events
-            WHERE (events.transaction_id, events.position) > (CAST(CAST(? AS text) AS xid8), ?)
+            WHERE (events.transaction_id, events.position) > (CAST(CAST(%s AS text) AS xid8), %s)
               AND events.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
             ORDER BY events.transaction_id, events.position""";
+
+    /** The global read a page at a time. */
+    static final String READ_ALL = GLOBAL_READ.formatted(":tx", ":pos") + "\nLIMIT :max";
+
+    /** The same read without a limit and with JDBC parameters, for a cursor. */
+    static final String READ_ALL_CURSOR = GLOBAL_READ.formatted("?", "?");
 
     private EntityManager em;
     private Clock clock;

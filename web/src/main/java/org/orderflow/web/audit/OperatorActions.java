@@ -49,7 +49,6 @@ public class OperatorActions implements ContainerResponseFilter, ReaderIntercept
     private static final Logger LOG = Logger.getLogger(OperatorActions.class.getName());
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     private static final Pattern ACTOR = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
-    private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final String BODY = OperatorActions.class.getName() + ".body";
     private static final int MAX_TEXT = 2_000;
     private static final Jsonb JSONB = JsonbBuilder.create();
@@ -115,7 +114,7 @@ public class OperatorActions implements ContainerResponseFilter, ReaderIntercept
 
     private static String tenant(ContainerRequestContext request) {
         String tenant = request.getHeaderString(ApiHeaders.TENANT_ID);
-        return tenant != null && TENANT.matcher(tenant).matches() ? tenant : StreamId.DEFAULT_TENANT;
+        return tenant != null && ApiHeaders.VALID_TENANT.matcher(tenant).matches() ? tenant : StreamId.DEFAULT_TENANT;
     }
 
     private static String toJson(Object body) {

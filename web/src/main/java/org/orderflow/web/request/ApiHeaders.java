@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.orderflow.application.command.CommandContext;
@@ -26,6 +27,9 @@ public final class ApiHeaders {
 
     private ApiHeaders() {
     }
+
+    /** What a tenant id may look like: 1 to 64 characters of [A-Za-z0-9_-]. */
+    public static final Pattern VALID_TENANT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     public static String tenant(HttpHeaders headers) {
         String tenant = headers.getHeaderString(TENANT_ID);

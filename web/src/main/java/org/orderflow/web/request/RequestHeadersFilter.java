@@ -21,7 +21,6 @@ import org.orderflow.web.problem.Problems;
 public class RequestHeadersFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -33,7 +32,7 @@ public class RequestHeadersFilter implements ContainerRequestFilter, ContainerRe
             return;
         }
         String tenant = request.getHeaderString(ApiHeaders.TENANT_ID);
-        if (tenant != null && !TENANT.matcher(tenant).matches()) {
+        if (tenant != null && !ApiHeaders.VALID_TENANT.matcher(tenant).matches()) {
             request.abortWith(badHeader(ApiHeaders.TENANT_ID, "1 to 64 characters of [A-Za-z0-9_-]"));
         }
     }
