@@ -25,18 +25,33 @@ public interface DeadLetters {
                       int deliveryCount, String body) {
     }
 
-    List<DeadLetter> list(int max);
+    default List<DeadLetter> list(int max) {
+        return list(max, Optional.empty());
+    }
+
+    /** Oldest first, at most {@code max}; of one tenant's events only when {@code tenant} is given. */
+    List<DeadLetter> list(int max, Optional<String> tenant);
 
     long count();
 
     /** Publishes the message again and removes it; false when no such message is dead. */
-    boolean replay(String messageId);
+    default boolean replay(String messageId) {
+        return replay(messageId, Optional.empty());
+    }
+
+    /** The same, for a message of {@code tenant}'s events only, when given (another tenant's: false). */
+    boolean replay(String messageId, Optional<String> tenant);
 
     /** Replays every dead message; returns how many. */
     int replayAll();
 
     /** Removes the message for good; false when no such message is dead. */
-    boolean purge(String messageId);
+    default boolean purge(String messageId) {
+        return purge(messageId, Optional.empty());
+    }
+
+    /** The same, for a message of {@code tenant}'s events only, when given (another tenant's: false). */
+    boolean purge(String messageId, Optional<String> tenant);
 
     /** Removes every dead message; returns how many. */
     int purgeAll();

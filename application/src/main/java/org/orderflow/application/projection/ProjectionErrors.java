@@ -73,7 +73,13 @@ public interface ProjectionErrors {
 
     Optional<Failure> find(long id);
 
-    List<Failure> list(String projector, Status status, int limit);
+    /** Newest first; a null projector or status matches any. */
+    default List<Failure> list(String projector, Status status, int limit) {
+        return list(projector, status, Optional.empty(), limit);
+    }
+
+    /** The same, of one tenant's streams only when {@code tenant} is given. */
+    List<Failure> list(String projector, Status status, Optional<String> tenant, int limit);
 
     /** A retry failed again: count it and schedule the next one, or make it dead ({@code nextRetryAt} null). */
     void retryFailed(long id, int retryCount, Instant nextRetryAt, String message, Instant now);

@@ -32,6 +32,7 @@ import org.orderflow.messaging.EventMessages;
 public class JmsDeadLetters implements DeadLetters {
 
     /** Broker message ids are used in a selector; nothing else may get in. */
+    private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern MESSAGE_ID = Pattern.compile("ID:[A-Za-z0-9_:\\-]{1,120}");
     private static final long RECEIVE_TIMEOUT_MS = 1000;
 
@@ -46,9 +47,10 @@ public class JmsDeadLetters implements DeadLetters {
 
     @Override
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public List<DeadLetter> list(int max) {
+    public List<DeadLetter> list(int max, Optional<String> tenant) {
         List<DeadLetter> letters = new ArrayList<>();
-        try (JMSContext context = connectionFactory.createContext(); QueueBrowser browser = context.createBrowser(queue)) {
+        try (JMSContext context = connectionFactory.createContext();
+             QueueBrowser browser = context.createBrowser(queue, tenantSelector(tenant))) {
             Enumeration<?> messages = browser.getEnumeration();
             while (messages.hasMoreElements() && letters.size() < max) {
                 letters.add(describe((Message) messages.nextElement()));
@@ -71,14 +73,14 @@ public class JmsDeadLetters implements DeadLetters {
 
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean replay(String messageId) {
-        return take(messageId, true);
+    public boolean replay(String messageId, Optional<String> tenant) {
+        return take(messageId, tenant, true);
     }
 
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean purge(String messageId) {
-        return take(messageId, false);
+    public boolean purge(String messageId, Optional<String> tenant) {
+        return take(messageId, tenant, false);
     }
 
     @Override
@@ -93,12 +95,14 @@ public class JmsDeadLetters implements DeadLetters {
         return drain(false);
     }
 
-    private boolean take(String messageId, boolean republish) {
+    private boolean take(String messageId, Optional<String> tenant, boolean republish) {
         if (messageId == null || !MESSAGE_ID.matcher(messageId).matches()) {
             return false;
         }
+        String selector = "JMSMessageID = '" + messageId + "'"
+                + tenant.map(t -> " AND (" + tenantSelector(tenant) + ")").orElse("");
         try (JMSContext context = connectionFactory.createContext();
-             JMSConsumer consumer = context.createConsumer(queue, "JMSMessageID = '" + messageId + "'")) {
+             JMSConsumer consumer = context.createConsumer(queue, selector)) {
             Message message = consumer.receive(RECEIVE_TIMEOUT_MS);
             if (message == null) {
                 return false;
@@ -108,6 +112,12 @@ public class JmsDeadLetters implements DeadLetters {
             }
             return true;
         }
+    }
+
+    /** A selector for one tenant's messages (null: every message); a tenant id outside [A-Za-z0-9_-] matches none. */
+    private static String tenantSelector(Optional<String> tenant) {
+        return tenant.map(t -> TENANT.matcher(t).matches() ? EventMessages.TENANT_ID + " = '" + t + "'" : "1 = 0")
+                .orElse(null);
     }
 
     private int drain(boolean republish) {

@@ -196,14 +196,16 @@ public class JpaProjectionErrors implements ProjectionErrors {
 
     @Override
     @SuppressWarnings("unchecked")
-    public List<Failure> list(String projector, Status status, int limit) {
+    public List<Failure> list(String projector, Status status, Optional<String> tenant, int limit) {
         return ((List<Object[]>) em.createNativeQuery("SELECT " + COLUMNS + " " + """
                          FROM projection_errors e
                          WHERE (CAST(?1 AS text) IS NULL OR projector = ?1) AND (CAST(?2 AS text) IS NULL OR status = ?2)
+                           AND (CAST(?4 AS text) IS NULL OR tenant_id = ?4)
                          ORDER BY id DESC LIMIT ?3""")
                 .setParameter(1, projector)
                 .setParameter(2, status == null ? null : status.name())
                 .setParameter(3, limit)
+                .setParameter(4, tenant.orElse(null))
                 .getResultList()).stream().map(JpaProjectionErrors::failure).toList();
     }
 

@@ -213,7 +213,7 @@ class ProjectionErrorsTest {
             public void unpark(String p, StreamId s, long v) { tx(e -> { e.unpark(p, s, v); return null; }); }
             public List<Failure> due(Instant now, int limit) { return tx(e -> e.due(now, limit)); }
             public Optional<Failure> find(long id) { return tx(e -> e.find(id)); }
-            public List<Failure> list(String p, Status s, int limit) { return tx(e -> e.list(p, s, limit)); }
+            public List<Failure> list(String p, Status s, Optional<String> t, int limit) { return tx(e -> e.list(p, s, t, limit)); }
             public void retryFailed(long id, int c, Instant n, String m, Instant now) { tx(e -> { e.retryFailed(id, c, n, m, now); return null; }); }
             public void close(long id, Status s, String by, String note, Instant now) { tx(e -> { e.close(id, s, by, note, now); return null; }); }
         };

@@ -72,7 +72,7 @@ class CommandSemanticsIT {
     @Test
     void a_retried_post_with_the_same_idempotency_key_returns_the_first_result_without_appending() {
         String tenant = "idem" + UUID.randomUUID().toString().substring(0, 8);
-        Api client = api.with("X-Tenant-ID", tenant).with("Idempotency-Key", UUID.randomUUID().toString());
+        Api client = api.asTenant(tenant).with("Idempotency-Key", UUID.randomUUID().toString());
 
         Reply first = client.post("/orders", NEW_ORDER);
         Reply retry = client.post("/orders", NEW_ORDER);
@@ -86,12 +86,12 @@ class CommandSemanticsIT {
         assertThat(EventsTable.countInTenant(tenant)).isEqualTo(1);
 
         String id = first.text("order_id");
-        Api addOnce = api.with("X-Tenant-ID", tenant).with("Idempotency-Key", UUID.randomUUID().toString());
+        Api addOnce = api.asTenant(tenant).with("Idempotency-Key", UUID.randomUUID().toString());
         Reply added = addOnce.post("/orders/" + id + "/add_item", ITEM);
         Reply addedAgain = addOnce.post("/orders/" + id + "/add_item", ITEM);
         assertThat(addedAgain.text("line_id")).isEqualTo(added.text("line_id"));
         assertThat(addedAgain.number("version")).isEqualTo(2);
-        assertThat(api.with("X-Tenant-ID", tenant).get("/orders/" + id).number("item_count")).isEqualTo(1);
+        assertThat(api.asTenant(tenant).get("/orders/" + id).number("item_count")).isEqualTo(1);
     }
 
     @Test
@@ -108,7 +108,7 @@ class CommandSemanticsIT {
     @Test
     void concurrent_retries_with_one_idempotency_key_create_exactly_one_order() throws Exception {
         String tenant = "race" + UUID.randomUUID().toString().substring(0, 8);
-        Api client = api.with("X-Tenant-ID", tenant).with("Idempotency-Key", "same-key");
+        Api client = api.asTenant(tenant).with("Idempotency-Key", "same-key");
         List<Reply> replies = concurrently(6, () -> client.post("/orders", NEW_ORDER));
 
         assertThat(replies).extracting(Reply::status).containsOnly(201);
@@ -148,8 +148,8 @@ class CommandSemanticsIT {
 
     @Test
     void command_metadata_lands_in_every_stored_envelope() {
-        Api client = api.with("X-Correlation-ID", "corr-" + UUID.randomUUID()).with("X-Tenant-ID", "meta")
-                .with("X-User-ID", "alice");
+        Api client = api.with("X-Correlation-ID", "corr-" + UUID.randomUUID()).asTenant("meta")
+                .asUser("alice");
         String id = client.post("/orders", NEW_ORDER).text("order_id");
         client.post("/orders/" + id + "/add_item", ITEM);
 

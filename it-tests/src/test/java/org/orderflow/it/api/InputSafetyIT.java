@@ -36,7 +36,7 @@ import org.orderflow.it.support.RawHttp;
 class InputSafetyIT {
 
     private final String tenant = "in" + UUID.randomUUID().toString().substring(0, 8);
-    private final Api api = Api.client().with("X-Tenant-ID", tenant);
+    private final Api api = Api.client().asTenant(tenant);
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -67,7 +67,7 @@ class InputSafetyIT {
     @Timeout(value = 40, unit = TimeUnit.SECONDS)
     void a_client_that_stops_sending_its_body_is_cut_off() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", Integer.parseInt(System.getProperty("it.http.port", "9181")))) {
-            socket.getOutputStream().write(("POST /orderflow/api/orders HTTP/1.1\r\nHost: localhost\r\nX-Tenant-ID: " + tenant
+            socket.getOutputStream().write(("POST /orderflow/api/orders HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + api.authorization()
                     + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"order\":").getBytes(StandardCharsets.UTF_8));
             socket.getOutputStream().flush();
             socket.setSoTimeout(30_000);
@@ -130,7 +130,8 @@ class InputSafetyIT {
         assertRefused(api.get("/orders?customer_id=a%00b"), 400, "customer_id");
         RawHttp.Response header = RawHttp.send("127.0.0.1", Integer.parseInt(System.getProperty("it.http.port", "9181")),
                 new RawHttp.Request("POST", "/orderflow/api/orders", List.of(Map.entry("Host", "localhost"),
-                        Map.entry("Connection", "close"), Map.entry("X-Tenant-ID", tenant), Map.entry("X-User-ID", "op\u0001"),
+                        Map.entry("Connection", "close"), Map.entry("Authorization", api.authorization()),
+                        Map.entry("X-User-ID", "op\u0001"),
                         Map.entry("Content-Type", "application/json"), Map.entry("Content-Length", "31")),
                         "{\"order\":{\"customer_name\":\"a\"}}".getBytes(StandardCharsets.UTF_8)), 5_000);
         assertThat(header.status()).isEqualTo(400);

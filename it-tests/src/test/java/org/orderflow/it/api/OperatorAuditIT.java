@@ -20,7 +20,7 @@ import org.orderflow.it.support.Deployments;
 class OperatorAuditIT {
 
     private final String actor = "auditor-" + UUID.randomUUID().toString().substring(0, 8);
-    private final Api ops = Api.client().with("X-User-ID", actor).with("X-Tenant-ID", "audited");
+    private final Api ops = Api.client().asUser(actor).asTenant("audited");
 
     @Deployment(testable = false)
     static WebArchive deployment() {

@@ -140,7 +140,7 @@ class OrderApiIT {
     @Test
     void invalid_fields_are_400_naming_the_field_and_store_nothing() {
         String tenant = "t" + UUID.randomUUID().toString().substring(0, 8);
-        Api client = api.with("X-Tenant-ID", tenant);
+        Api client = api.asTenant(tenant);
 
         Reply blank = client.post("/orders", "{\"order\":{\"customer_name\":\"  \"}}");
         Reply missingWrapper = client.post("/orders", "{\"customer_name\":\"x\"}");
@@ -228,8 +228,8 @@ class OrderApiIT {
 
     @Test
     void orders_are_invisible_to_other_tenants() {
-        Api acme = api.with("X-Tenant-ID", "acme");
-        Api globex = api.with("X-Tenant-ID", "globex");
+        Api acme = api.asTenant("acme");
+        Api globex = api.asTenant("globex");
         String id = createOrder(acme);
 
         assertThat(acme.get("/orders/" + id).status()).isEqualTo(200);
@@ -240,7 +240,7 @@ class OrderApiIT {
 
     @Test
     void the_list_pages_a_tenants_orders_newest_first_and_validates_paging() {
-        Api tenant = api.with("X-Tenant-ID", "list" + UUID.randomUUID().toString().substring(0, 8));
+        Api tenant = api.asTenant("list" + UUID.randomUUID().toString().substring(0, 8));
         String first = createOrder(tenant);
         String second = createOrder(tenant);
         String third = createOrder(tenant);

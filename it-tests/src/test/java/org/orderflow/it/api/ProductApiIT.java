@@ -18,7 +18,7 @@ import org.orderflow.it.support.Deployments;
 @RunAsClient
 class ProductApiIT {
 
-    private final Api api = Api.client().with("X-Tenant-ID", "shop" + UUID.randomUUID().toString().substring(0, 8));
+    private final Api api = Api.client().asTenant("shop" + UUID.randomUUID().toString().substring(0, 8));
 
     @Deployment(testable = false)
     static WebArchive deployment() {

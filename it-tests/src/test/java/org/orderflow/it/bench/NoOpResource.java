@@ -1,5 +1,7 @@
 package org.orderflow.it.bench;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -16,12 +18,27 @@ import java.io.OutputStream;
  * (same server, same clients, same run).
  */
 @ApplicationScoped
-@Path("/bench/noop")
+@Path("/bench")
 public class NoOpResource {
 
     @POST
+    @Path("/noop")
+    @RolesAllowed("reader")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response post(InputStream body) throws IOException {
+        return answer(body);
+    }
+
+    /** The same without a token (@PermitAll): what the token check costs is the difference. */
+    @POST
+    @Path("/open/noop")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response open(InputStream body) throws IOException {
+        return answer(body);
+    }
+
+    private static Response answer(InputStream body) throws IOException {
         body.transferTo(OutputStream.nullOutputStream());
         return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON)
                 .entity("{\"ok\":true}").build();

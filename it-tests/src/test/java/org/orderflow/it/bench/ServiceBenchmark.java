@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.orderflow.it.messaging.RecordingListener;
 import org.orderflow.it.support.Api;
+import org.orderflow.it.support.Tokens;
 import org.orderflow.it.support.Deployments;
 import org.orderflow.it.support.ReceivedMessages;
 
@@ -48,6 +50,18 @@ import org.orderflow.it.support.ReceivedMessages;
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServiceBenchmark {
+
+    /** Every request carries a token of the server\'s development issuer, as a real client\'s would. */
+    private static String authorization;
+
+    /** A token of this deployment's issuer (a redeployed application has a new key: tokens of the last one are void). */
+    private static synchronized String authorization() {
+        if (authorization == null) {
+            Tokens.forget(Api.client().server());
+            authorization = Api.client().authorization();
+        }
+        return authorization;
+    }
 
     private static final int CLIENTS = 8;
     /** How long the server is loaded before the first measurement; longer for steady-state comparisons (e.g. of JIT settings). */
@@ -103,6 +117,22 @@ class ServiceBenchmark {
         BenchReport.compare("http", "commands/s, " + CLIENTS + " clients (create + add_item)", perSecond, "cmd/s",
                 "no-op JAX-RS POST, " + CLIENTS + " clients", ">= 0.3x",
                 "each command appends 1 event; projections and publishing running; failures: " + failures.get());
+
+        BenchReport.progress("http: %d clients, the no-op endpoint without a token for %d s ...", CLIENTS, HTTP_RUN.toSeconds());
+        AtomicLong openOps = new AtomicLong();
+        double openSeconds = runClients(HTTP_RUN, http -> {
+            if (postWithoutToken(http, "/bench/open/noop", ITEM).statusCode() == 201) {
+                openOps.incrementAndGet();
+            }
+        });
+        double open = openOps.get() / openSeconds;
+        double withToken = noOps.get() / noOpSeconds;
+        BenchReport.record("http", "no-op JAX-RS POST without a token, " + CLIENTS + " clients", open, "req/s",
+                "the same no-op, @PermitAll (deployed with the benchmark only)");
+        // what validating the token adds to one request, as a share of what one command costs
+        double tokenSecondsPerRequest = Math.max(0, 1 / withToken - 1 / open);
+        BenchReport.record("http", "token check, share of a command's cost", 100 * tokenSecondsPerRequest * perSecond, "%",
+                "(1/no-op with token - 1/no-op without) / (1/commands per s), same run; target <= 10 %");
         BenchReport.record("http", "command latency p50", percentile(sorted, 0.50) / 1e6, "ms", "client-side, loopback");
         BenchReport.record("http", "command latency p99", percentile(sorted, 0.99) / 1e6, "ms", "client-side, loopback");
     }
@@ -220,7 +250,7 @@ class ServiceBenchmark {
     }
 
     private static List<JsonNode> projections(HttpClient http) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/ops/projections"))
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/ops/projections")).header("Authorization", authorization())
                 .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
         List<JsonNode> all = new ArrayList<>();
         JSON.readTree(answer.body()).forEach(all::add);
@@ -318,9 +348,15 @@ class ServiceBenchmark {
         Thread.sleep(500);
     }
 
-    private static HttpResponse<String> post(HttpClient http, String path, String json) throws Exception {
+    private static HttpResponse<String> postWithoutToken(HttpClient http, String path, String json) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(Api.BASE + path)).timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(HttpClient http, String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(Api.BASE + path)).timeout(Duration.ofSeconds(30))
+                        .header("Authorization", authorization()).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -61,12 +61,14 @@ final class FuzzRequests {
     private final JsonNode document;
     private final List<Operation> operations;
     private final Map<String, String> knownIds;
+    private final String authorization;
 
     /**
      * @param knownIds ids that exist on the server, by the path parameter name they fit
      *                 ({@code id} of an order or product, a projector {@code name} …)
      */
-    FuzzRequests(String host, int port, OpenApiOperations api, Map<String, String> knownIds) {
+    FuzzRequests(String host, int port, OpenApiOperations api, Map<String, String> knownIds, String authorization) {
+        this.authorization = authorization;
         this.host = host;
         this.port = port;
         this.document = api.document();
@@ -200,11 +202,46 @@ final class FuzzRequests {
         return new Generated(operation, kind, new RawHttp.Request(method, target(operation, random, false), headers, body));
     }
 
+    /**
+     * A well-formed request (known ids, a valid body) of an operation that {@code eligible}
+     * accepts, sent with {@code authorization} (null: none) and the extra headers: what a caller
+     * without the right token sends.
+     */
+    Generated intruder(Random random, String kind, java.util.function.Predicate<Operation> eligible, String authorization,
+                       Map<String, String> extraHeaders) {
+        List<Operation> candidates = operations.stream().filter(eligible).toList();
+        Operation operation = candidates.get(random.nextInt(candidates.size()));
+        List<Map.Entry<String, String>> headers = baseHeaders(authorization);
+        headers.addAll(extraHeaders.entrySet());
+        byte[] body = null;
+        if (operation.bodySchema() != null) {
+            body = utf8(value(operation.bodySchema(), random, 0).toString());
+            headers.add(Map.entry("Content-Type", "application/json"));
+        }
+        if (body != null || !operation.method().equals("GET")) {
+            headers.add(Map.entry("Content-Length", Integer.toString(body == null ? 0 : body.length)));
+        }
+        String path = operation.path();
+        for (Parameter parameter : operation.parameters()) {
+            if (parameter.in().equals("path")) {
+                path = path.replace("{" + parameter.name() + "}", knownIds.getOrDefault(parameter.name(), "1"));
+            }
+        }
+        return new Generated(operation, kind, new RawHttp.Request(operation.method(), path, headers, body));
+    }
+
     private List<Map.Entry<String, String>> baseHeaders() {
+        return baseHeaders(authorization);
+    }
+
+    private List<Map.Entry<String, String>> baseHeaders(String authorization) {
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         headers.add(Map.entry("Host", host + ":" + port));
         headers.add(Map.entry("Connection", "close"));
         headers.add(Map.entry("Accept", "application/json"));
+        if (authorization != null) {
+            headers.add(Map.entry("Authorization", authorization));
+        }
         return headers;
     }
 

@@ -30,6 +30,7 @@ import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
 import org.orderflow.it.support.OwnServer;
+import org.orderflow.it.support.Tokens;
 import org.orderflow.it.support.RawHttp;
 
 /**
@@ -73,7 +74,7 @@ class InputFuzzIT {
         ids.put("name", "order-summaries");
         ids.put("streamType", "Order");
         ids.put("messageId", "ID:0000");
-        requests = new FuzzRequests("127.0.0.1", server.httpPort(), api, ids);
+        requests = new FuzzRequests("127.0.0.1", server.httpPort(), api, ids, server.authorization());
         System.out.printf("input fuzz: %d operations from the OpenAPI document, seed %s%n", api.operations().size(), SEED);
         assertThat(api.operations()).as("operations in the OpenAPI document").hasSizeGreaterThan(20);
     }
@@ -100,6 +101,46 @@ class InputFuzzIT {
             @ForAll("parameters") FuzzRequests.Generated request) throws Exception {
         Statistics.label("parameters").collect(request.kind());
         exchange(request);
+    }
+
+    /**
+     * Well-formed requests of every operation from callers without the right token: none, an
+     * expired or forged one, one of another tenant that claims this tenant in X-Tenant-ID, or one
+     * of another tenant (with every role but the platform's) naming this tenant's order or product.
+     * None succeeds, none changes anything.
+     */
+    @Property(seed = SEED, tries = 400)
+    void requests_without_the_right_token_never_succeed(@ForAll("intruders") FuzzRequests.Generated request) throws Exception {
+        Statistics.label("intruder").collect(request.kind());
+        long before = events();
+        RawHttp.Response response = RawHttp.send("127.0.0.1", server.httpPort(), request.request(), 5_000);
+        requestsSent++;
+        String what = request.kind() + " " + request.operation() + " → " + response.status() + " " + abbreviate(response.body());
+        int expected = switch (request.kind()) {
+            case "no token", "expired token", "forged token" -> 401;
+            case "claims another tenant" -> 403;
+            default -> 404;
+        };
+        assertThat(response.status()).as(what).isEqualTo(expected);
+        assertThat(response.contentType()).as(what).startsWith("application/problem+json");
+        assertThat(events()).as("events appended by " + what).isEqualTo(before);
+    }
+
+    @Provide
+    Arbitrary<FuzzRequests.Generated> intruders() {
+        String base = server.server();
+        String expired = "Bearer " + Tokens.expired(base, "intruder", "default", Tokens.ALL_ROLES);
+        String forged = "Bearer " + Tokens.forged("intruder", "default", Tokens.ALL_ROLES);
+        String otherTenant = "Bearer " + Tokens.issue(base, "intruder", "intruders", Tokens.TENANT_ROLES);
+        return Arbitraries.randomValue(random -> switch (random.nextInt(5)) {
+            case 0 -> requests.intruder(random, "no token", any -> true, null, Map.of());
+            case 1 -> requests.intruder(random, "expired token", any -> true, expired, Map.of());
+            case 2 -> requests.intruder(random, "forged token", any -> true, forged, Map.of());
+            case 3 -> requests.intruder(random, "claims another tenant", any -> true, otherTenant,
+                    Map.of("X-Tenant-ID", "default"));
+            default -> requests.intruder(random, "another tenant's resource",
+                    operation -> operation.path().matches(".*/(orders|products)/\\{id}.*"), otherTenant, Map.of());
+        });
     }
 
     @Provide
@@ -198,8 +239,8 @@ class InputFuzzIT {
 
     private static HttpResponse<String> post(String path, String json) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(server.api() + path)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json").header("Authorization", server.authorization())
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String abbreviate(String text) {

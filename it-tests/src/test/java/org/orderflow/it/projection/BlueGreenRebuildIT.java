@@ -44,7 +44,7 @@ class BlueGreenRebuildIT {
                 // small batches: a rebuild of 50k events then lasts long enough to query, refuse and cancel during it
                 "orderflow.projections.rebuild-batch-size", "250"));
         server.start();
-        api = Api.client().at(server.api()).with("X-Tenant-ID", TENANT).withoutReadYourWrites();
+        api = Api.client().at(server.api()).asTenant(TENANT).withoutReadYourWrites();
         String seed = api.post("/orders", "{\"order\":{\"customer_name\":\"seed\",\"customer_id\":\"seed\"}}").text("order_id");
         assertThat(api.post("/orders/" + seed + "/add_item",
                 "{\"order_item\":{\"product_name\":\"item\",\"quantity\":2,\"unit_price_cents\":150}}").status()).isEqualTo(200);

@@ -123,9 +123,12 @@ class ProjectionFailuresIT {
     @Test
     void a_poisoned_stream_is_parked_retried_on_schedule_dead_lettered_and_released_in_order_after_a_manual_retry()
             throws Exception {
-        String healthy = api.post("/orders", "{\"order\":{\"customer_name\":\"healthy\"}}").text("order_id");
-        String poisoned = api.post("/orders", "{\"order\":{\"customer_name\":\"POISON-" + UUID.randomUUID() + "\"}}")
-                .text("order_id");
+        Reply createdHealthy = api.post("/orders", "{\"order\":{\"customer_name\":\"healthy\"}}");
+        Reply createdPoisoned = api.post("/orders", "{\"order\":{\"customer_name\":\"POISON-" + UUID.randomUUID() + "\"}}");
+        assertThat(createdHealthy.status()).as(createdHealthy.toString()).isEqualTo(201);
+        assertThat(createdPoisoned.status()).as(createdPoisoned.toString()).isEqualTo(201);
+        String healthy = createdHealthy.text("order_id");
+        String poisoned = createdPoisoned.text("order_id");
         api.post("/orders/" + poisoned + "/add_item", ITEM);
         api.post("/orders/" + poisoned + "/add_item", ITEM);
         api.post("/orders/" + healthy + "/add_item", ITEM);
@@ -150,6 +153,18 @@ class ProjectionFailuresIT {
         Duration lifetime = Duration.between(Instant.parse(dead.path("created_at").asText()), Instant.now());
         assertThat(lifetime).as("retries waited for their backoff").isGreaterThanOrEqualTo(Duration.ofSeconds(5));
         assertThat(applied(poisoned)).isEmpty();
+
+        // a tenant's operator sees and handles its own tenant's failures only; another tenant's are 404
+        Api ownOperator = Api.client().asUser("own-operator").withRoles("operator");
+        Api otherOperator = Api.client().asTenant("elsewhere").asUser("other-operator").withRoles("operator");
+        assertThat(ownOperator.get("/ops/projection-errors?projector=it-poison").json().findValuesAsText("stream_id"))
+                .contains(poisoned);
+        assertThat(otherOperator.get("/ops/projection-errors?projector=it-poison").json().findValuesAsText("stream_id"))
+                .doesNotContain(poisoned);
+        assertThat(otherOperator.post("/ops/projection-errors/" + dead.path("id").asLong() + "/retry").status()).isEqualTo(404);
+        assertThat(otherOperator.post("/ops/projection-errors/" + dead.path("id").asLong() + "/skip",
+                "{\"skip\":{\"reason\":\"not mine\"}}").status()).isEqualTo(404);
+        assertThat(error(poisoned).path("status").asText()).as("untouched by the other tenant").isEqualTo("DEAD");
 
         // the cause is fixed; a manual retry applies it and releases the parked events in order
         try (Connection c = database(); PreparedStatement cure = c.prepareStatement("INSERT INTO it_cures VALUES (?)")) {

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -30,6 +31,12 @@ public final class Api {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private boolean readYourWrites = true;
     private String base = BASE;
+    private String subject = "it-user";
+    private String tenant = "default";
+    private List<String> roles = Tokens.ALL_ROLES;
+    /** The Authorization header as given (withToken), or null for a token of the server's issuer. */
+    private String authorization;
+    private boolean sendToken = true;
 
     public static Api client() {
         return new Api();
@@ -40,6 +47,58 @@ public final class Api {
         Api copy = copy();
         copy.headers.put(name, value);
         return copy;
+    }
+
+    /** A copy of this client whose token is for {@code tenant} (the token alone names the tenant). */
+    public Api asTenant(String tenant) {
+        Api copy = copy();
+        copy.tenant = tenant;
+        return copy;
+    }
+
+    /** A copy of this client whose token's subject is {@code subject}. */
+    public Api asUser(String subject) {
+        Api copy = copy();
+        copy.subject = subject;
+        return copy;
+    }
+
+    /** A copy of this client whose token holds exactly these roles. */
+    public Api withRoles(String... roles) {
+        Api copy = copy();
+        copy.roles = List.of(roles);
+        return copy;
+    }
+
+    /** A copy of this client that sends this token (expired, forged, ...) instead of a valid one. */
+    public Api withToken(String token) {
+        Api copy = copy();
+        copy.authorization = "Bearer " + token;
+        return copy;
+    }
+
+    /** A copy of this client that sends no Authorization header. */
+    public Api withoutToken() {
+        Api copy = copy();
+        copy.sendToken = false;
+        return copy;
+    }
+
+    public String tenant() {
+        return tenant;
+    }
+
+    /** The Authorization header this client sends, or null. */
+    public String authorization() {
+        if (!sendToken) {
+            return null;
+        }
+        return authorization != null ? authorization : "Bearer " + Tokens.issue(server(), subject, tenant, roles);
+    }
+
+    /** http://host:port of the server this client talks to. */
+    public String server() {
+        return base.replaceFirst("/orderflow/api$", "");
     }
 
     /** A copy of this client that does not send X-Min-Position on reads. */
@@ -61,6 +120,11 @@ public final class Api {
         copy.headers.putAll(headers);
         copy.readYourWrites = readYourWrites;
         copy.base = base;
+        copy.subject = subject;
+        copy.tenant = tenant;
+        copy.roles = roles;
+        copy.authorization = authorization;
+        copy.sendToken = sendToken;
         return copy;
     }
 
@@ -78,8 +142,11 @@ public final class Api {
 
     /** A path on the server itself rather than under the API (health, metrics, openapi). */
     public Reply getAbsolute(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(SERVER + path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(server() + path)).timeout(Duration.ofSeconds(60));
         headers.forEach(builder::header);
+        if (authorization() != null) {
+            builder.setHeader("Authorization", authorization());
+        }
         return send(builder.GET());
     }
 
@@ -109,12 +176,25 @@ public final class Api {
     private HttpRequest.Builder builder(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         headers.forEach(builder::header);
+        if (authorization() != null) {
+            builder.setHeader("Authorization", authorization());
+        }
         return builder;
     }
 
-    private static Reply send(HttpRequest.Builder request) {
+    /**
+     * Sends the request; a token of the server's development issuer that is refused (the
+     * application was redeployed: its issuer has a new key) is fetched anew and the request sent
+     * once more, as a client refreshes an expired token.
+     */
+    private Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 401 && sendToken && authorization == null) {
+                Tokens.forget(server());
+                response = HTTP.send(request.setHeader("Authorization", authorization()).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            }
             Reply reply = new Reply(response);
             if (!"GET".equals(response.request().method()) && response.statusCode() < 300
                     && response.body().contains("\"position\"")) {

@@ -62,8 +62,10 @@ public final class OwnServer {
         Files.createDirectories(server.resolve("dropins"));
         Files.createDirectories(server.resolve("configDropins/overrides"));
         Files.copy(template.resolve("server.xml"), server.resolve("server.xml"));
-        if (Files.exists(template.resolve("jvm.options"))) {
-            Files.copy(template.resolve("jvm.options"), server.resolve("jvm.options"));
+        for (String file : new String[] {"jvm.options", "server.env"}) {
+            if (Files.exists(template.resolve(file))) {
+                Files.copy(template.resolve(file), server.resolve(file)); // server.env: the development issuer is on
+            }
         }
         Files.copy(template.resolve("lib/jdbc/postgresql.jar"), server.resolve("lib/jdbc/postgresql.jar"));
         Files.copy(Path.of(System.getProperty("it.war")), server.resolve("dropins/orderflow.war"));
@@ -117,6 +119,16 @@ public final class OwnServer {
         return "http://127.0.0.1:" + httpPort + "/orderflow/api";
     }
 
+    /** http://127.0.0.1:port */
+    public String server() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    /** An Authorization header with every role, for the default tenant, from this server's development issuer. */
+    public String authorization() {
+        return "Bearer " + Tokens.issue(server(), "it-user", "default", Tokens.ALL_ROLES);
+    }
+
     public int httpPort() {
         return httpPort;
     }
@@ -127,11 +139,13 @@ public final class OwnServer {
             return;
         }
         command("start");
+        Tokens.forget(server()); // a new key: the tokens of the previous run are void
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 if (ready() && HTTP.send(HttpRequest.newBuilder(URI.create(api() + "/ops/outbox")).timeout(Duration.ofSeconds(5))
-                        .build(), HttpResponse.BodyHandlers.ofString()).body().contains("publisher")) {
+                        .header("Authorization", authorization()).build(), HttpResponse.BodyHandlers.ofString())
+                        .body().contains("publisher")) {
                     return;
                 }
             } catch (IOException notYet) {

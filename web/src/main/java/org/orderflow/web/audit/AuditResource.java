@@ -1,5 +1,6 @@
 package org.orderflow.web.audit;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.constraints.Max;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.orderflow.application.audit.AuditTrail;
 import org.orderflow.application.audit.OperatorAction;
 import org.orderflow.application.audit.OperatorAudit;
+import org.orderflow.web.security.Callers;
+import org.orderflow.web.security.Roles;
 import org.orderflow.web.problem.ProblemDetails;
 import org.orderflow.web.problem.Problems;
 
@@ -35,6 +39,9 @@ import org.orderflow.web.problem.Problems;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "operations")
 public class AuditResource {
+
+    @Inject
+    Callers callers;
 
     @Inject
     OperatorAudit audit;
@@ -68,12 +75,15 @@ public class AuditResource {
     }
 
     @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.PLATFORM_OPERATOR})
     @Operation(operationId = "listOperatorActions", summary = "The operator audit trail", description = "Every "
             + "operations call that changed something or tried to (rebuilds and their cancellation, retries, skips, "
             + "dead-letter replays and purges, snapshot deletes, replay checks): who, when, tenant, action (the operation "
             + "id), path, parameters (path, query.*, body), outcome (succeeded, refused, failed), HTTP status, the "
             + "problem's detail. Newest first; filter by actor, tenant_id, action, outcome and a time range "
-            + "(since inclusive, until exclusive, ISO-8601 instants). The trail is append-only in the database.")
+            + "(since inclusive, until exclusive, ISO-8601 instants). The trail is append-only in the database. A tenant's "
+            + "operator sees its own tenant's entries; a platform operator every tenant's (tenant_id * : actions of a "
+            + "token without tenant).")
     @APIResponse(responseCode = "200", description = "A page of entries",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Page.class)))
     @APIResponse(responseCode = "400", description = "An invalid filter or page",
@@ -86,7 +96,11 @@ public class AuditResource {
                      @QueryParam("until") @Schema(type = SchemaType.STRING, format = "date-time") String until,
                      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        List<Entry> entries = audit.find(new AuditTrail.Query(actor, tenantId, action,
+        Optional<String> scope = callers.current().operatorScope();
+        if (scope.isPresent() && tenantId != null && !tenantId.equals(scope.get())) {
+            return new Page(List.of(), page, size); // a tenant's operator sees its own tenant's entries only
+        }
+        List<Entry> entries = audit.find(new AuditTrail.Query(actor, scope.orElse(tenantId), action,
                         outcome == null ? null : OperatorAction.Outcome.valueOf(outcome.toUpperCase(Locale.ROOT)),
                         instant("since", since), instant("until", until), page, size))
                 .stream().map(Entry::of).toList();

@@ -21,8 +21,10 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.IOException;
 import java.io.StringReader;
 import java.lang.reflect.Method;
+import java.security.Principal;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Level;
@@ -31,8 +33,9 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.orderflow.application.audit.OperatorAction;
 import org.orderflow.application.audit.OperatorAudit;
-import org.orderflow.application.eventstore.StreamId;
 import org.orderflow.web.request.ApiHeaders;
+import org.orderflow.web.security.Caller;
+import org.orderflow.web.security.Callers;
 
 /**
  * Records every call of the operations API ({@code /ops/...}) that is not a read — whatever its
@@ -46,6 +49,7 @@ import org.orderflow.web.request.ApiHeaders;
 @Priority(Priorities.USER + 1000)
 public class OperatorActions implements ContainerResponseFilter, ReaderInterceptor {
 
+    static final String NO_TENANT = "*";
     private static final Logger LOG = Logger.getLogger(OperatorActions.class.getName());
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     private static final Pattern ACTOR = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
@@ -55,6 +59,9 @@ public class OperatorActions implements ContainerResponseFilter, ReaderIntercept
 
     @Context
     ResourceInfo resource;
+
+    @Inject
+    Callers callers;
 
     @Inject
     OperatorAudit audit;
@@ -88,7 +95,8 @@ public class OperatorActions implements ContainerResponseFilter, ReaderIntercept
         }
         int status = response.getStatus();
         try {
-            audit.record(new OperatorAction(0, clock.instant(), actor(request), tenant(request), action(request), request.getMethod(),
+            Optional<Caller> caller = caller(request);
+            audit.record(new OperatorAction(0, clock.instant(), actor(caller), tenant(caller), action(request), request.getMethod(),
                     "/" + path.replaceFirst("^/", ""), parameters, OperatorAction.Outcome.of(status), status,
                     status >= 400 ? problemDetail(response.getEntity()) : null));
         } catch (RuntimeException e) {
@@ -107,14 +115,19 @@ public class OperatorActions implements ContainerResponseFilter, ReaderIntercept
         return method != null ? method.getDeclaringClass().getSimpleName() + "." + method.getName() : "unmatched";
     }
 
-    private static String actor(ContainerRequestContext request) {
-        String user = request.getHeaderString(ApiHeaders.USER_ID);
-        return user == null ? "anonymous" : ACTOR.matcher(user).matches() ? user : "invalid";
+    /** The token's subject; "anonymous" for a call refused for want of a valid token. */
+    private Optional<Caller> caller(ContainerRequestContext request) {
+        Principal principal = request.getSecurityContext().getUserPrincipal();
+        return principal == null ? Optional.empty() : Optional.of(callers.of(principal));
     }
 
-    private static String tenant(ContainerRequestContext request) {
-        String tenant = request.getHeaderString(ApiHeaders.TENANT_ID);
-        return tenant != null && ApiHeaders.VALID_TENANT.matcher(tenant).matches() ? tenant : StreamId.DEFAULT_TENANT;
+    private static String actor(Optional<Caller> caller) {
+        return caller.map(c -> ACTOR.matcher(c.subject()).matches() ? c.subject() : "invalid").orElse("anonymous");
+    }
+
+    /** The token's tenant; {@value #NO_TENANT} for a token without one (a platform operator) or no token. */
+    private static String tenant(Optional<Caller> caller) {
+        return caller.flatMap(Caller::tenantClaim).filter(t -> ApiHeaders.VALID_TENANT.matcher(t).matches()).orElse(NO_TENANT);
     }
 
     private static String toJson(Object body) {

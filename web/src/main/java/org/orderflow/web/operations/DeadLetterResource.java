@@ -1,5 +1,6 @@
 package org.orderflow.web.operations;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.constraints.Max;
@@ -22,13 +23,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.orderflow.application.consumer.DeadLetters;
+import org.orderflow.web.security.Callers;
+import org.orderflow.web.security.Roles;
 import org.orderflow.web.problem.ProblemDetails;
 import org.orderflow.web.problem.Problems;
 
 /**
  * The consumers' dead-letter queue: messages a consumer still failed on after the broker's
  * redelivery limit. Replay publishes a message again on the events topic (subscribers that
- * already processed it absorb it through their inbox); purge drops it.
+ * already processed it absorb it through their inbox); purge drops it. A tenant's operator sees,
+ * replays and purges only messages of its tenant's events; the bulk actions are the platform's.
  */
 @Path("/ops/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,6 +41,9 @@ public class DeadLetterResource {
 
     @Inject
     DeadLetters deadLetters;
+
+    @Inject
+    Callers callers;
 
     public record Letter(
             @JsonbProperty("message_id") String messageId,
@@ -57,22 +64,24 @@ public class DeadLetterResource {
     }
 
     @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.PLATFORM_OPERATOR})
     @Operation(operationId = "listDeadLetters", summary = "Dead-lettered messages",
             description = "Oldest first, with the failing subscription and the broker's reason.")
     @APIResponse(responseCode = "200", description = "At most limit messages")
     public List<Letter> list(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return deadLetters.list(limit).stream().map(Letter::of).toList();
+        return deadLetters.list(limit, callers.current().operatorScope()).stream().map(Letter::of).toList();
     }
 
     @POST
     @Path("/{messageId}/replay")
+    @RolesAllowed({Roles.OPERATOR, Roles.PLATFORM_OPERATOR})
     @Operation(operationId = "replayDeadLetter", summary = "Replay one message",
             description = "Publishes it again on the events topic and removes it.")
     @APIResponse(responseCode = "200", description = "Replayed")
     @APIResponse(responseCode = "404", description = "No such dead letter",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
     public Map<String, Object> replay(@PathParam("messageId") String messageId) {
-        if (!deadLetters.replay(messageId)) {
+        if (!deadLetters.replay(messageId, callers.current().operatorScope())) {
             throw new NotFoundException("No dead letter " + messageId);
         }
         return Map.of("message_id", messageId, "outcome", "REPLAYED");
@@ -80,6 +89,7 @@ public class DeadLetterResource {
 
     @POST
     @Path("/replay")
+    @RolesAllowed(Roles.PLATFORM_OPERATOR)
     @Operation(operationId = "replayDeadLetters", summary = "Replay every dead letter")
     @APIResponse(responseCode = "200", description = "How many were replayed")
     public Map<String, Object> replayAll() {
@@ -88,18 +98,20 @@ public class DeadLetterResource {
 
     @DELETE
     @Path("/{messageId}")
+    @RolesAllowed({Roles.OPERATOR, Roles.PLATFORM_OPERATOR})
     @Operation(operationId = "purgeDeadLetter", summary = "Purge one message")
     @APIResponse(responseCode = "200", description = "Purged")
     @APIResponse(responseCode = "404", description = "No such dead letter",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
     public Map<String, Object> purge(@PathParam("messageId") String messageId) {
-        if (!deadLetters.purge(messageId)) {
+        if (!deadLetters.purge(messageId, callers.current().operatorScope())) {
             throw new NotFoundException("No dead letter " + messageId);
         }
         return Map.of("message_id", messageId, "outcome", "PURGED");
     }
 
     @DELETE
+    @RolesAllowed(Roles.PLATFORM_OPERATOR)
     @Operation(operationId = "purgeDeadLetters", summary = "Purge every dead letter")
     @APIResponse(responseCode = "200", description = "How many were purged")
     public Map<String, Object> purgeAll() {

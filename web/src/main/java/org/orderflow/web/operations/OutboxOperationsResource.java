@@ -1,5 +1,6 @@
 package org.orderflow.web.operations;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.transaction.Transactional;
@@ -17,6 +18,7 @@ import org.orderflow.application.notification.OrderNotifications;
 import org.orderflow.application.outbox.Outbox;
 import org.orderflow.application.outbox.OutboxPublisher;
 import org.orderflow.application.outbox.PublisherHealth;
+import org.orderflow.web.security.Roles;
 import org.orderflow.web.problem.ProblemDetails;
 
 /** Where the outbox publisher is, what waits, how it is doing, and what each consumer has processed. */
@@ -54,6 +56,7 @@ public class OutboxOperationsResource {
 
     @GET
     @Transactional(Transactional.TxType.REQUIRED)
+    @RolesAllowed({Roles.OPERATOR, Roles.PLATFORM_OPERATOR})
     @Operation(operationId = "getOutboxStatus", summary = "Outbox publisher status", description = "Cursor, backlog "
             + "(committed events not yet published) and its age, failures and backoff, and events processed per consumer "
             + "(within the inbox retention).")

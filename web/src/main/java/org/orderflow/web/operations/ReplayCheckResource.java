@@ -1,5 +1,6 @@
 package org.orderflow.web.operations;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.POST;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.orderflow.application.replay.ReplayCheck;
+import org.orderflow.web.security.Roles;
 import org.orderflow.web.problem.ProblemDetails;
 
 /**
@@ -47,6 +49,7 @@ public class ReplayCheckResource {
     }
 
     @POST
+    @RolesAllowed(Roles.PLATFORM_OPERATOR)
     @Operation(operationId = "runReplayCheck", summary = "Replay every stored event",
             description = "Reads every stream through the current upcasters and replays it into its aggregate "
                     + "(ignoring snapshots); lists the streams that fail. Run before deploying a change to events.")

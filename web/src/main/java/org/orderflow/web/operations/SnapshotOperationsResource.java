@@ -1,5 +1,6 @@
 package org.orderflow.web.operations;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.DELETE;
@@ -21,6 +22,7 @@ import org.orderflow.application.product.Products;
 import org.orderflow.application.snapshot.SnapshotAdministration;
 import org.orderflow.application.snapshot.SnapshotPolicy;
 import org.orderflow.application.snapshot.SnapshotStore;
+import org.orderflow.web.security.Roles;
 import org.orderflow.web.problem.ProblemDetails;
 import org.orderflow.web.problem.Problems;
 
@@ -49,6 +51,7 @@ public class SnapshotOperationsResource {
     }
 
     @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.PLATFORM_OPERATOR})
     @Operation(operationId = "getSnapshotStats", summary = "Snapshot statistics per stream type",
             description = "Interval, how many streams have a snapshot, how far they reach, and how many snapshots "
                     + "were ignored (stale schema or unreadable) since the server started.")
@@ -64,6 +67,7 @@ public class SnapshotOperationsResource {
 
     @DELETE
     @Path("/{streamType}")
+    @RolesAllowed(Roles.PLATFORM_OPERATOR)
     @Operation(operationId = "deleteSnapshots", summary = "Delete a stream type's snapshots",
             description = "Forces re-snapshotting: loads replay from events until the next interval crossing.")
     @APIResponse(responseCode = "200", description = "How many were deleted")

@@ -1,5 +1,6 @@
 package org.orderflow.web.order;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -39,6 +40,8 @@ import org.orderflow.application.order.OrderCommands;
 import org.orderflow.application.order.OrderQueries;
 import org.orderflow.application.order.OrderReadModel;
 import org.orderflow.application.order.Orders;
+import org.orderflow.web.security.Callers;
+import org.orderflow.web.security.Roles;
 import org.orderflow.web.order.OrderRequests.AddItemBody;
 import org.orderflow.web.order.OrderRequests.CancelBody;
 import org.orderflow.web.order.OrderRequests.CreateOrderBody;
@@ -88,6 +91,9 @@ public class OrderResource {
     @Context
     HttpHeaders headers;
 
+    @Inject
+    Callers callers;
+
     @Context
     UriInfo uri;
 
@@ -96,6 +102,7 @@ public class OrderResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ORDER_WRITER)
     @Operation(operationId = "createOrder", summary = "Create an order",
             description = "Opens a pending, empty order for a customer.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "minimal",
@@ -117,6 +124,7 @@ public class OrderResource {
     @POST
     @Path("/{id}/add_item")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ORDER_WRITER)
     @Operation(operationId = "addOrderItem", summary = "Add an item",
             description = "Adds a line to a pending order; the answer names the line (line_id).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "laptop",
@@ -138,6 +146,7 @@ public class OrderResource {
     @POST
     @Path("/{id}/remove_item")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ORDER_WRITER)
     @Operation(operationId = "removeOrderItem", summary = "Remove an item", description = "Removes a line from a pending order.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "line",
             value = "{\"order_item\":{\"line_id\":\"5d2b0c3e-1f7a-4c55-8d0e-2a9b3c4d5e6f\"}}")))
@@ -152,6 +161,7 @@ public class OrderResource {
     @POST
     @Path("/{id}/reserve_inventory")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ORDER_WRITER)
     @Operation(operationId = "reserveOrderInventory", summary = "Reserve inventory",
             description = "Records the stock reservation of a pending order with items.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "reservation",
@@ -167,6 +177,7 @@ public class OrderResource {
     @POST
     @Path("/{id}/process_payment")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ORDER_WRITER)
     @Operation(operationId = "processOrderPayment", summary = "Process payment",
             description = "Records the payment; the amount must equal the order total.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "payment",
@@ -182,6 +193,7 @@ public class OrderResource {
 
     @POST
     @Path("/{id}/confirm")
+    @RolesAllowed(Roles.ORDER_WRITER)
     @Operation(operationId = "confirmOrder", summary = "Confirm the order",
             description = "From PENDING with items, or after payment. No body.")
     @APIResponse(responseCode = "200", ref = OrderflowApplication.ORDER_CHANGED)
@@ -196,6 +208,7 @@ public class OrderResource {
     @POST
     @Path("/{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ORDER_WRITER)
     @Operation(operationId = "cancelOrder", summary = "Cancel the order",
             description = "Allowed unless confirmed or already cancelled.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "cancellation",
@@ -210,6 +223,7 @@ public class OrderResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "getOrder", summary = "Get an order", description = "The order's current state (ETag = "
             + "version), or its state at_version=N or as_of=<ISO-8601 instant>, rebuilt from its events. Send "
             + "X-Min-Position (without at_version or as_of) to read your writes.")
@@ -225,7 +239,7 @@ public class OrderResource {
     @APIResponse(responseCode = "503", ref = ProblemDetails.NOT_YET_PROJECTED)
     public Response get(@PathParam("id") String id, @QueryParam("at_version") Long atVersion,
                         @QueryParam("as_of") String asOf) {
-        String tenant = ApiHeaders.tenant(headers);
+        String tenant = callers.current().tenant();
         UUID orderId = orderId(id);
         if (atVersion == null && asOf == null) {
             readYourWrites.await(headers, List.of(OrderReadModel.DETAILS_PROJECTOR), orderId.toString());
@@ -236,17 +250,19 @@ public class OrderResource {
 
     @GET
     @Path("/{id}/history")
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "listOrderEvents", summary = "An order's events",
             description = "Its stored events with envelopes, in version order, paged by after_version.")
     @APIResponse(responseCode = "200", description = "A page of events")
     public HistoryPage history(@PathParam("id") String id,
                                @QueryParam("after_version") @DefaultValue("0") @Min(0) long afterVersion,
                                @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return StreamReads.history(queries, ApiHeaders.tenant(headers), Orders.STREAM_TYPE, id, orderId(id), afterVersion,
+        return StreamReads.history(queries, callers.current().tenant(), Orders.STREAM_TYPE, id, orderId(id), afterVersion,
                 limit);
     }
 
     @GET
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "listOrders", summary = "List orders", description = "Order summaries of the tenant from "
             + "the read model, newest first, paged; filter by status and customer_id. Send X-Min-Position to read your "
             + "writes.")
@@ -258,7 +274,7 @@ public class OrderResource {
                           String status,
                           @QueryParam("customer_id") @Size(max = 100) String customerId) {
         readYourWrites.await(headers, List.of(OrderReadModel.SUMMARIES_PROJECTOR));
-        var orders = readModel.summaries(ApiHeaders.tenant(headers), status, customerId, page * size, size).stream()
+        var orders = readModel.summaries(callers.current().tenant(), status, customerId, page * size, size).stream()
                 .map(OrderResponses.Summary::of).toList();
         return new OrderPage(orders, page, size);
     }
@@ -269,7 +285,7 @@ public class OrderResource {
     }
 
     private CommandResult dispatch(Command command, Object body) {
-        return CommandResponses.dispatch(commands, headers, request, uri, command, body);
+        return CommandResponses.dispatch(commands, callers.current(), headers, request, uri, command, body);
     }
 
     private static UUID orderId(String id) {

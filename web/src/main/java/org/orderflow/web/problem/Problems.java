@@ -12,6 +12,9 @@ public final class Problems {
     public static final String MEDIA_TYPE = "application/problem+json";
 
     /** The detail of a 404 for a path that is no resource, whoever answers it (JAX-RS or the container). */
+    public static final String NEEDS_TOKEN = "A valid bearer token is needed: Authorization: Bearer <token> (signed by the "
+            + "configured issuer, for this audience, not expired)";
+    public static final String ROLE_MISSING = "The token's roles (groups) do not allow this request";
     public static final String NO_RESOURCE_HERE = "No resource here; the API lives under /orderflow/api (see /openapi)";
 
     /** Text that names code: a qualified class name, an exception type, a stack frame or SQL. */

@@ -36,6 +36,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         }
         String slug = switch (status.getStatusCode()) {
             case 400 -> "bad-request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
             case 404 -> "not-found";
             case 405 -> "method-not-allowed";
             case 406 -> "not-acceptable";
@@ -43,16 +45,21 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             default -> "http-" + status.getStatusCode();
         };
         String message = exception.getMessage();
-        boolean runtimeMessage = message == null || message.startsWith("RESTEASY") || message.startsWith("HTTP ")
+        boolean runtimeMessage = message == null || message.startsWith("RESTEASY") || message.equals("Unauthorized") || message.startsWith("HTTP ")
                 || Problems.revealsInternals(message);
         String detail = !runtimeMessage ? message : switch (status.getStatusCode()) {
             case 404 -> Problems.NO_RESOURCE_HERE;
+            case 401 -> Problems.NEEDS_TOKEN;
+            case 403 -> Problems.ROLE_MISSING;
             case 405 -> "Allowed methods: " + exception.getResponse().getAllowedMethods();
             case 415 -> "This endpoint reads application/json";
             case 406 -> "This endpoint answers application/json";
             default -> status.getReasonPhrase();
         };
         Response response = Problems.response(status, slug, status.getReasonPhrase(), detail, null);
+        if (status.getStatusCode() == 401) {
+            return Response.fromResponse(response).header("WWW-Authenticate", "Bearer realm=\"orderflow\"").build();
+        }
         if (status.getStatusCode() == 405) {
             return Response.fromResponse(response).allow(exception.getResponse().getAllowedMethods()).build();
         }

@@ -1,5 +1,6 @@
 package org.orderflow.web.product;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -38,6 +39,8 @@ import org.orderflow.application.product.ProductCommands;
 import org.orderflow.application.product.ProductCatalog;
 import org.orderflow.application.product.ProductQueries;
 import org.orderflow.application.product.Products;
+import org.orderflow.web.security.Callers;
+import org.orderflow.web.security.Roles;
 import org.orderflow.web.product.ProductApi.CommandAccepted;
 import org.orderflow.web.product.ProductApi.CreateProductBody;
 import org.orderflow.web.product.ProductApi.ProductPage;
@@ -79,6 +82,9 @@ public class ProductResource {
     @Context
     HttpHeaders headers;
 
+    @Inject
+    Callers callers;
+
     @Context
     UriInfo uri;
 
@@ -87,6 +93,7 @@ public class ProductResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CATALOGUE_MANAGER)
     @Operation(operationId = "createProduct", summary = "Create a product")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "laptop",
             value = "{\"product\":{\"name\":\"ノートPC\",\"price_cents\":120000,\"category_id\":\"computers\",\"sku\":\"NB-120\"}}")))
@@ -108,6 +115,7 @@ public class ProductResource {
     @POST
     @Path("/{id}/update_price")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CATALOGUE_MANAGER)
     @Operation(operationId = "updateProductPrice", summary = "Change the price",
             description = "The event records old and new price; the same price records nothing.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "price", value = "{\"product\":{\"price_cents\":99000}}")))
@@ -121,6 +129,7 @@ public class ProductResource {
 
     @DELETE
     @Path("/{id}")
+    @RolesAllowed(Roles.CATALOGUE_MANAGER)
     @Operation(operationId = "deleteProduct", summary = "Delete a product",
             description = "A deleted product accepts no further change.")
     @APIResponse(responseCode = "200", ref = OrderflowApplication.PRODUCT_CHANGED)
@@ -133,6 +142,7 @@ public class ProductResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "getProduct", summary = "Get a product", description = "Current state (ETag = version), or "
             + "at_version=N / as_of=<instant>. Send X-Min-Position (without at_version or as_of) to read your writes.")
     @APIResponse(responseCode = "200", description = "The product", content = @Content(
@@ -146,7 +156,7 @@ public class ProductResource {
     @APIResponse(responseCode = "503", ref = ProblemDetails.NOT_YET_PROJECTED)
     public Response get(@PathParam("id") String id, @QueryParam("at_version") Long atVersion,
                         @QueryParam("as_of") String asOf) {
-        String tenant = ApiHeaders.tenant(headers);
+        String tenant = callers.current().tenant();
         UUID productId = productId(id);
         if (atVersion == null && asOf == null) {
             readYourWrites.await(headers, List.of(ProductCatalog.PROJECTOR), productId.toString());
@@ -157,17 +167,19 @@ public class ProductResource {
 
     @GET
     @Path("/{id}/history")
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "listProductEvents", summary = "A product's events",
             description = "Stored events with envelopes, paged by after_version.")
     @APIResponse(responseCode = "200", description = "A page of events")
     public HistoryPage history(@PathParam("id") String id,
                                @QueryParam("after_version") @DefaultValue("0") @Min(0) long afterVersion,
                                @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return StreamReads.history(queries, ApiHeaders.tenant(headers), Products.STREAM_TYPE, id, productId(id), afterVersion,
+        return StreamReads.history(queries, callers.current().tenant(), Products.STREAM_TYPE, id, productId(id), afterVersion,
                 limit);
     }
 
     @GET
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "listProducts", summary = "List products", description = "Newest first, paged; deleted "
             + "products only with include_deleted=true. Send X-Min-Position to read your writes.")
     @APIResponse(responseCode = "200", description = "A page of products")
@@ -176,7 +188,7 @@ public class ProductResource {
                             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
                             @QueryParam("include_deleted") @DefaultValue("false") boolean includeDeleted) {
         readYourWrites.await(headers, List.of(ProductCatalog.PROJECTOR));
-        var products = catalog.list(ApiHeaders.tenant(headers), includeDeleted, page * size, size).stream()
+        var products = catalog.list(callers.current().tenant(), includeDeleted, page * size, size).stream()
                 .map(ProductApi.Product::of).toList();
         return new ProductPage(products, page, size);
     }
@@ -187,7 +199,7 @@ public class ProductResource {
     }
 
     private CommandResult dispatch(Command command, Object body) {
-        return CommandResponses.dispatch(commands, headers, request, uri, command, body);
+        return CommandResponses.dispatch(commands, callers.current(), headers, request, uri, command, body);
     }
 
     private static UUID productId(String id) {

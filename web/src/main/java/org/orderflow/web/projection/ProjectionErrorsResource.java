@@ -1,5 +1,6 @@
 package org.orderflow.web.projection;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.transaction.Transactional;
@@ -10,7 +11,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -20,8 +20,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.orderflow.application.projection.ProjectionErrors;
 import org.orderflow.application.projection.Projectors;
 import org.orderflow.application.projection.ProjectionRetries;
-import org.orderflow.web.request.ApiHeaders;
+import org.orderflow.web.security.Callers;
+import org.orderflow.web.security.Roles;
 import org.orderflow.web.problem.ProblemDetails;
 import org.orderflow.web.problem.Problems;
 
@@ -55,8 +54,8 @@ public class ProjectionErrorsResource {
     @Inject
     Projectors projectors;
 
-    @Context
-    HttpHeaders headers;
+    @Inject
+    Callers callers;
 
     /** One failed event. */
     @Schema(name = "ProjectionFailure")
@@ -87,7 +86,7 @@ public class ProjectionErrorsResource {
         }
     }
 
-    /** {@code {"skip":{"reason":"…"}}}; who skips comes from X-User-ID. */
+    /** {@code {"skip":{"reason":"…"}}}; who skips is the token's subject. */
     public record SkipBody(@NotNull @Valid @JsonbProperty("skip") Skip skip) {
     }
 
@@ -96,24 +95,28 @@ public class ProjectionErrorsResource {
 
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
+    @RolesAllowed({Roles.OPERATOR, Roles.PLATFORM_OPERATOR})
     @Operation(operationId = "listProjectionErrors", summary = "Failed projection events", description = "Newest first; "
             + "filter by projector and status (RETRY_PENDING, DEAD, RESOLVED, SKIPPED).")
     @APIResponse(responseCode = "200", description = "The failures")
     public List<Failure> list(@QueryParam("projector") String projector,
                               @QueryParam("status") @Pattern(regexp = "RETRY_PENDING|DEAD|RESOLVED|SKIPPED") String status,
                               @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return errors.list(projector, status == null ? null : ProjectionErrors.Status.valueOf(status), limit).stream()
+        return errors.list(projector, status == null ? null : ProjectionErrors.Status.valueOf(status),
+                        callers.current().operatorScope(), limit).stream()
                 .map(Failure::of).toList();
     }
 
     @POST
     @Path("/{id}/retry")
+    @RolesAllowed({Roles.OPERATOR, Roles.PLATFORM_OPERATOR})
     @Operation(operationId = "retryProjectionError", summary = "Retry a failed event now", description = "Applies it "
             + "again whatever its schedule (dead ones too); on success its stream's parked events are applied in order.")
     @APIResponse(responseCode = "200", description = "outcome: RESOLVED, FAILED_AGAIN, DEAD or BUSY")
     @APIResponse(responseCode = "404", description = "No such error",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
     public Map<String, Object> retry(@PathParam("id") long id) {
+        requireInScope(id);
         ProjectionRetries.Outcome outcome = retries.retry(id)
                 .orElseThrow(() -> new NotFoundException("No projection error " + id));
         return Map.of("id", id, "outcome", outcome.name());
@@ -121,6 +124,7 @@ public class ProjectionErrorsResource {
 
     @POST
     @Path("/retry-dead")
+    @RolesAllowed(Roles.PLATFORM_OPERATOR)
     @Operation(operationId = "retryDeadProjectionErrors", summary = "Retry every dead letter of a projector",
             description = "?projector=<name>")
     @APIResponse(responseCode = "200", description = "How many resolved")
@@ -136,23 +140,27 @@ public class ProjectionErrorsResource {
     @POST
     @Path("/{id}/skip")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.OPERATOR, Roles.PLATFORM_OPERATOR})
     @Operation(operationId = "skipProjectionError", summary = "Skip a failed event", description = "Closes the error "
-            + "without applying the event, recording who (X-User-ID, required) and why; the stream's parked events are "
+            + "without applying the event, recording who (the token's subject) and why; the stream's parked events are "
             + "then applied in order.")
     @APIResponse(responseCode = "200", description = "Skipped")
-    @APIResponse(responseCode = "400", description = "No X-User-ID or no reason, or another invalid body, parameter or "
-            + "header",
+    @APIResponse(responseCode = "400", description = "No reason, or another invalid body, parameter or header",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
     @APIResponse(responseCode = "404", description = "No such error",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
     public Map<String, Object> skip(@PathParam("id") long id, @NotNull @Valid SkipBody body) {
-        String who = headers.getHeaderString(ApiHeaders.USER_ID);
-        if (who == null || who.isBlank()) {
-            throw new BadRequestException("Skipping needs the operator's identity in " + ApiHeaders.USER_ID);
-        }
+        requireInScope(id);
+        String who = callers.current().subject();
         if (!retries.skip(id, who, body.skip().reason())) {
             throw new NotFoundException("No projection error " + id);
         }
         return Map.of("id", id, "status", "SKIPPED", "by", who);
+    }
+
+    /** Another tenant's error is, for a tenant's operator, no error at all (404). */
+    private void requireInScope(long id) {
+        errors.find(id).filter(failure -> callers.current().mayOperateOn(failure.stream().tenantId()))
+                .orElseThrow(() -> new NotFoundException("No projection error " + id));
     }
 }

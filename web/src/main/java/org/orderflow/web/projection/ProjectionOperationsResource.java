@@ -1,5 +1,6 @@
 package org.orderflow.web.projection;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.orderflow.application.projection.RebuildJob;
 import org.orderflow.application.projection.RebuildRunning;
+import org.orderflow.web.security.Roles;
 import org.orderflow.web.schedule.RebuildJobRunner;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.BadRequestException;
@@ -103,6 +105,7 @@ public class ProjectionOperationsResource {
     }
 
     @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.PLATFORM_OPERATOR})
     @Operation(operationId = "listProjections", summary = "Projection status", description = "Per projector: "
             + "checkpoint (transaction id, position), last processed time, lag in events and seconds behind the head of "
             + "the log, event types it subscribes to.")
@@ -116,6 +119,7 @@ public class ProjectionOperationsResource {
 
     @POST
     @Path("/{name}/rebuild")
+    @RolesAllowed(Roles.PLATFORM_OPERATOR)
     @Operation(operationId = "rebuildProjection", summary = "Rebuild a read model", description = "Without parameters: "
             + "starts a blue/green rebuild job and answers 202 at once. The job builds the new read model beside the "
             + "live one (one cursor over the log, then the events written meanwhile); queries keep reading the live one, "
@@ -170,6 +174,7 @@ public class ProjectionOperationsResource {
 
     @GET
     @Path("/{name}/rebuilds")
+    @RolesAllowed({Roles.OPERATOR, Roles.PLATFORM_OPERATOR})
     @Operation(operationId = "listRebuilds", summary = "A projector's rebuild jobs",
             description = "Newest first, at most 20, with progress (events done/total, events/s, ETA) and outcome.")
     @APIResponse(responseCode = "200", description = "The jobs",
@@ -183,6 +188,7 @@ public class ProjectionOperationsResource {
 
     @GET
     @Path("/{name}/rebuilds/{job}")
+    @RolesAllowed({Roles.OPERATOR, Roles.PLATFORM_OPERATOR})
     @Operation(operationId = "getRebuild", summary = "A rebuild job", description = "State (running, done, failed, "
             + "cancelled), events done/total, percent, events/s, ETA, error.")
     @APIResponse(responseCode = "200", description = "The job",
@@ -195,6 +201,7 @@ public class ProjectionOperationsResource {
 
     @DELETE
     @Path("/{name}/rebuilds/{job}")
+    @RolesAllowed(Roles.PLATFORM_OPERATOR)
     @Operation(operationId = "cancelRebuild", summary = "Cancel a rebuild", description = "Asks a running job to stop: "
             + "at its next batch it drops the new read model; the live one stays as it is.")
     @APIResponse(responseCode = "202", description = "Cancellation requested; the job stops at its next batch",

@@ -12,6 +12,7 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.orderflow.application.projection.ProjectionErrors;
 import org.orderflow.application.projection.ProjectionStatus;
+import org.orderflow.web.security.Callers;
 import org.orderflow.web.problem.Problems;
 import org.orderflow.web.request.ApiHeaders;
 
@@ -24,6 +25,9 @@ import org.orderflow.web.request.ApiHeaders;
 public class ReadYourWrites {
 
     public static final String HEADER = "X-Min-Position";
+
+    @Inject
+    Callers callers;
 
     @Inject
     ProjectionStatus status;
@@ -56,7 +60,7 @@ public class ReadYourWrites {
         } catch (NumberFormatException e) {
             throw new BadRequestException("Header " + HEADER + " must be a global position (a number) from a command answer");
         }
-        ProjectionStatus.Passage passage = status.awaitPassed(projectors, ApiHeaders.tenant(headers), streamId, position,
+        ProjectionStatus.Passage passage = status.awaitPassed(projectors, callers.current().tenant(), streamId, position,
                 Duration.ofMillis(timeoutMillis),
                 Duration.ofMillis(20));
         if (passage instanceof ProjectionStatus.Passage.NotYet) {

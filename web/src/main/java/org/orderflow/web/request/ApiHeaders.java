@@ -8,11 +8,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.OptionalLong;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.orderflow.application.command.CommandContext;
-import org.orderflow.application.eventstore.StreamId;
+import org.orderflow.web.security.Caller;
 
 /** The API's request headers, and how a command's context is read from them. */
 public final class ApiHeaders {
@@ -29,27 +28,22 @@ public final class ApiHeaders {
     }
 
     /** What a tenant id may look like: 1 to 64 characters of [A-Za-z0-9_-]. */
-    public static final Pattern VALID_TENANT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
-    public static String tenant(HttpHeaders headers) {
-        String tenant = headers.getHeaderString(TENANT_ID);
-        return tenant == null ? StreamId.DEFAULT_TENANT : tenant;
-    }
+    public static final Pattern VALID_TENANT = Caller.VALID_TENANT;
 
     /**
-     * The context of a command sent with these headers.
+     * The context of a command of {@code caller} (its tenant and user come from the token) sent with
+     * these headers.
      *
      * @param requestIdentity what makes two requests "the same" for the idempotency key: method,
      *                        path and the parsed body
      */
-    public static CommandContext commandContext(HttpHeaders headers, String requestIdentity) {
+    public static CommandContext commandContext(HttpHeaders headers, Caller caller, String requestIdentity) {
         String key = headers.getHeaderString(IDEMPOTENCY_KEY);
         if (key != null && (key.isBlank() || key.length() > 255)) {
             throw new BadRequestException("Header " + IDEMPOTENCY_KEY + " must be 1 to 255 characters");
         }
-        String user = headers.getHeaderString(USER_ID);
-        return new CommandContext(UUID.randomUUID(), tenant(headers), headers.getHeaderString(CORRELATION_ID),
-                user == null || user.isBlank() ? null : user, pinnedVersion(headers.getHeaderString(HttpHeaders.IF_MATCH)),
+        return new CommandContext(UUID.randomUUID(), caller.tenant(), headers.getHeaderString(CORRELATION_ID),
+                caller.subject(), pinnedVersion(headers.getHeaderString(HttpHeaders.IF_MATCH)),
                 key, key == null ? null : sha256(requestIdentity));
     }
 

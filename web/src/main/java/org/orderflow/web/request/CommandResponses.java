@@ -9,6 +9,7 @@ import java.net.URI;
 import org.orderflow.application.command.Command;
 import org.orderflow.application.command.CommandBus;
 import org.orderflow.application.command.CommandResult;
+import org.orderflow.web.security.Caller;
 
 /** The HTTP shape shared by every command answer: ETag = new version, replay marker, 201 + Location on creation. */
 public final class CommandResponses {
@@ -17,12 +18,13 @@ public final class CommandResponses {
     }
 
     /**
-     * Dispatches a command with the context read from the request's headers; the request's
+     * Dispatches a command for the caller (tenant and user from the token) with the rest of its
+     * context read from the request's headers; the request's
      * identity for its idempotency key is its method, path and parsed body.
      */
-    public static CommandResult dispatch(CommandBus bus, HttpHeaders headers, Request request, UriInfo uri,
+    public static CommandResult dispatch(CommandBus bus, Caller caller, HttpHeaders headers, Request request, UriInfo uri,
                                          Command command, Object body) {
-        return bus.dispatch(command, ApiHeaders.commandContext(headers,
+        return bus.dispatch(command, ApiHeaders.commandContext(headers, caller,
                 request.getMethod() + " " + uri.getPath() + " " + body));
     }
 
