@@ -10,6 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.servers.Server;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.orderflow.web.problem.ProblemDetails;
@@ -33,6 +36,7 @@ import org.orderflow.web.problem.Problems;
                 // No licence has been granted (no LICENSE file, no <licenses> in the POM): all rights reserved.
                 license = @License(name = "Proprietary", url = "https://choosealicense.com/no-permission/")),
         servers = @Server(url = "/", description = "The server that serves this document"),
+        security = @SecurityRequirement(name = OrderflowApplication.BEARER),
         tags = {
                 @Tag(name = "orders", description = "Orders: one task-based command per endpoint, answering the new "
                         + "version (also as ETag) and the global position of its last event; the order now, at a "
@@ -78,10 +82,24 @@ import org.orderflow.web.problem.Problems;
                 @APIResponse(name = ProblemDetails.NOT_FOUND, responseCode = "404",
                         description = "not-found: nothing of that id in your tenant (an id that is not a UUID names nothing)",
                         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA))),
+                @APIResponse(name = ProblemDetails.UNAUTHORIZED, responseCode = "401",
+                        description = "unauthorized: no bearer token, or one that is expired, not signed by the "
+                                + "configured issuer or not for this audience",
+                        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA))),
+                @APIResponse(name = ProblemDetails.FORBIDDEN, responseCode = "403",
+                        description = "forbidden: the token's groups hold none of the operation's roles, or it names "
+                                + "no tenant; header-disagrees-with-token: X-Tenant-ID or X-User-ID is not the token's",
+                        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA))),
                 @APIResponse(name = ProblemDetails.INTERNAL_ERROR, responseCode = "500",
                         description = "Unexpected failure; incident names it in the server log",
                         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))}))
+@SecurityScheme(securitySchemeName = OrderflowApplication.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        bearerFormat = "JWT", description = "A token of the configured issuer: sub = the user, tenant_id = the tenant, "
+                + "groups = the roles (reader, order-writer, catalogue-manager, operator, platform-operator)")
 public class OrderflowApplication extends Application {
+
+    /** The OpenAPI security scheme every operation requires. */
+    public static final String BEARER = "bearer";
 
     /** Component names of the shared 200 answers of order and product commands. */
     public static final String ORDER_CHANGED = "OrderChanged";

@@ -42,7 +42,8 @@ public class DatabaseReadiness implements HealthCheck {
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(
-                     "SELECT current_database(), (SELECT max(version) FROM flyway_schema_history WHERE success)")) {
+                     "SELECT current_database(), (SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL "
+                             + "ORDER BY installed_rank DESC LIMIT 1)")) {
             rs.next();
             return response.up()
                     .withData("database", rs.getString(1))

@@ -68,6 +68,8 @@ public record ProblemDetails(
 
     /** The shared 500 response (component) of every operation. */
     public static final String INTERNAL_ERROR = "InternalError";
+    public static final String UNAUTHORIZED = "Unauthorized";
+    public static final String FORBIDDEN = "Forbidden";
 
     /** Component name of the shared 404 answer. */
     public static final String NOT_FOUND = "NotFound";

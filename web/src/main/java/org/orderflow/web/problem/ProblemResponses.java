@@ -10,8 +10,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Declares the problems every operation shares, from what the operation is, so that no endpoint
- * (a new one included) can leave them out of the OpenAPI document: 400 and 500 everywhere (the
- * input filters run before any resource), 404 where the path names something, 413 and 415
+ * (a new one included) can leave them out of the OpenAPI document: 400, 401, 403 and 500
+ * everywhere (the input filters and the token check run before any resource), 404 where the path names something, 413 and 415
  * where a body is read, and 409 for the commands of the order and product API. The shared
  * answers are the components of {@code OrderflowApplication}; what is particular to an operation
  * (its 422 rule codes, a 404 of its own, 503 for read-your-writes) stays on the operation.
@@ -35,6 +35,8 @@ public class ProblemResponses implements OASFilter {
         APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
         operation.setResponses(responses);
         add(responses, "400", ProblemDetails.BAD_REQUEST);
+        add(responses, "401", ProblemDetails.UNAUTHORIZED);
+        add(responses, "403", ProblemDetails.FORBIDDEN);
         if (path.contains("{")) {
             add(responses, "404", ProblemDetails.NOT_FOUND);
         }
