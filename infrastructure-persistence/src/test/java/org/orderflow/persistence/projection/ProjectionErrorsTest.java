@@ -220,8 +220,12 @@ class ProjectionErrorsTest {
     }
 
     private StreamId order(int items) {
+        return order(StreamId.DEFAULT_TENANT, items);
+    }
+
+    private StreamId order(String tenant, int items) {
         UUID id = UUID.randomUUID();
-        StreamId stream = StreamId.of("Order", id.toString());
+        StreamId stream = new StreamId(tenant, "Order", id.toString());
         List<NewEvent> events = new ArrayList<>();
         events.add(new NewEvent(UUID.randomUUID(), new OrderCreated(id, "c", null, null), EventMetadata.EMPTY));
         for (int i = 0; i < items; i++) {
@@ -297,6 +301,25 @@ class ProjectionErrorsTest {
             assertThat(failure.parked()).isEqualTo(2);
         });
         assertThat(errors().parkedVersions(NAME, poisonedStream)).containsExactly(2L, 3L);
+    }
+
+    @Test
+    void a_tenants_failures_are_listed_for_that_tenant_only_and_all_of_them_without_a_tenant() {
+        // given a failure in the default tenant and one in another tenant
+        StreamId ours = order(0);
+        StreamId theirs = order("globex", 0);
+        poisoned.add(ours.id());
+        poisoned.add(theirs.id());
+        // when
+        catchUp();
+        // then
+        assertThat(errors().list(NAME, null, Optional.of("globex"), 10)).extracting(ProjectionErrors.Failure::stream)
+                .containsExactly(theirs);
+        assertThat(errors().list(NAME, null, Optional.of(StreamId.DEFAULT_TENANT), 10))
+                .extracting(ProjectionErrors.Failure::stream).containsExactly(ours);
+        assertThat(errors().list(NAME, null, Optional.of("nobody"), 10)).isEmpty();
+        assertThat(errors().list(NAME, null, 10)).extracting(ProjectionErrors.Failure::stream)
+                .containsExactlyInAnyOrder(ours, theirs);
     }
 
     @Test
