@@ -27,7 +27,7 @@ public class TokenIssuerReport {
             LOG.warning(banner);
         }
         boolean key = config.getOptionalValue(DevIssuerConfigSource.PUBLIC_KEY, String.class).isPresent()
-                || config.getOptionalValue("mp.jwt.verify.publickey.location", String.class).isPresent();
+                || config.getOptionalValue(DevIssuerConfigSource.PUBLIC_KEY_LOCATION, String.class).isPresent();
         if (!key) {
             LOG.severe("No token issuer is configured: every /orderflow/api call will be refused with 401. Set "
                     + "MP_JWT_VERIFY_PUBLICKEY_LOCATION (the issuer's JWKS URL), MP_JWT_VERIFY_ISSUER and "
