@@ -13,6 +13,7 @@ import org.orderflow.it.support.Api;
 import org.orderflow.it.support.EventsTable;
 import org.orderflow.it.support.Api.Reply;
 import org.orderflow.it.support.Deployments;
+import org.orderflow.it.support.Metrics;
 
 /**
  * Snapshots on the deployed service (the test server snapshots orders every 5 events, set
@@ -83,10 +84,9 @@ class SnapshotOperationsIT {
 
     @Test
     void ignored_snapshots_are_exposed_as_metrics() {
-        Reply metrics = Api.client().getAbsolute("/metrics?scope=application");
+        String metrics = Metrics.body("scope=application");
 
-        assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.response().body()).contains("orderflow_snapshots_ignored_stale")
+        assertThat(metrics).contains("orderflow_snapshots_ignored_stale")
                 .contains("orderflow_snapshots_ignored_unreadable");
     }
 

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.orderflow.it.messaging.RecordingListener;
 import org.orderflow.it.support.Api;
+import org.orderflow.it.support.Metrics;
 import org.orderflow.it.support.Tokens;
 import org.orderflow.it.support.Deployments;
 import org.orderflow.it.support.ReceivedMessages;
@@ -273,8 +274,7 @@ class ServiceBenchmark {
     @Order(5)
     void server_memory_after_the_runs() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        String metrics = http.send(HttpRequest.newBuilder(URI.create(Api.SERVER + "/metrics?scope=base")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String metrics = Metrics.body("scope=base");
         Matcher used = Pattern.compile("memory_usedHeap_bytes\\{[^}]*}\\s+([0-9.Ee+]+)").matcher(metrics);
         Matcher max = Pattern.compile("memory_maxHeap_bytes\\{[^}]*}\\s+([0-9.Ee+]+)").matcher(metrics);
         if (used.find()) {

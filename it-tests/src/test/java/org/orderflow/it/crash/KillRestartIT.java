@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.orderflow.it.support.Eventually;
 import org.orderflow.it.support.ExternalSystems;
+import org.orderflow.it.support.Metrics;
 import org.orderflow.it.support.OwnServer;
 import org.orderflow.it.support.WebhookStub;
 
@@ -94,8 +95,8 @@ class KillRestartIT {
             assertThat(status).contains("send disallowed");
             assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + "/health/ready")).build(),
                     HttpResponse.BodyHandlers.ofString()).body()).contains("outbox-publisher", "backing-off");
-            assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + "/metrics?scope=application"))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body()).containsPattern("orderflow_outbox_failures_total\\S* [1-9]");
+            assertThat(Metrics.read(HTTP_PORT + 362, server.authorization(), "scope=application").body())
+                    .containsPattern("orderflow_outbox_failures_total\\S* [1-9]");
             for (String order : orders) {
                 assertThat(ExternalSystems.webhook().callsFor(order)).as("nothing reached the consumers").isEmpty();
             }

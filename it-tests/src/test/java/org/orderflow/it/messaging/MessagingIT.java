@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.orderflow.it.support.Api;
 import org.orderflow.it.support.Deployments;
 import org.orderflow.it.support.Eventually;
+import org.orderflow.it.support.Metrics;
 import org.orderflow.it.support.ExternalSystems;
 import org.orderflow.it.support.ReceivedMessages;
 import org.orderflow.it.support.ReceivedMessages.Received;
@@ -205,6 +206,16 @@ class MessagingIT {
             order = api.with("X-Correlation-ID", poison).post("/orders", "{\"order\":{\"customer_name\":\"Di\"}}").text("order_id");
             JsonNode letter = Eventually.await(() -> deadLettersOf(order), d -> d.size() == 1, WITHIN, "a dead letter").get(0);
 
+            // a tenant's operator sees its own tenant's dead letters only, and cannot touch another's
+            Api ownOperator = api.asUser("own-operator").withRoles("operator");
+            Api otherOperator = api.asTenant("elsewhere").asUser("other-operator").withRoles("operator");
+            assertThat(ownOperator.get("/ops/dead-letters").json().findValuesAsText("stream_id")).contains(order);
+            assertThat(otherOperator.get("/ops/dead-letters").json().findValuesAsText("stream_id")).doesNotContain(order);
+            assertThat(otherOperator.delete("/ops/dead-letters/" + letter.path("message_id").asText()).status()).isEqualTo(404);
+            assertThat(otherOperator.post("/ops/dead-letters/" + letter.path("message_id").asText() + "/replay").status())
+                    .isEqualTo(404);
+            assertThat(deadLettersOf(order)).as("untouched by the other tenant's operator").hasSize(1);
+
             assertThat(api.delete("/ops/dead-letters/" + letter.path("message_id").asText()).status()).isEqualTo(200);
 
             assertThat(deadLettersOf(order)).isEmpty();
@@ -259,7 +270,7 @@ class MessagingIT {
 
     /** How often the webhook's circuit breaker has opened, from the server's Fault Tolerance metrics. */
     private double circuitBreakerOpenings() {
-        String metrics = api.getAbsolute("/metrics?scope=base").response().body();
+        String metrics = Metrics.body("scope=base");
         return metrics.lines()
                 .filter(l -> l.startsWith("ft_circuitbreaker_opened_total") && l.contains("GuardedWebhook.deliver"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))

@@ -22,6 +22,7 @@ import org.orderflow.it.support.Api;
 import org.orderflow.it.support.Api.Reply;
 import org.orderflow.it.support.Deployments;
 import org.orderflow.it.support.EventsTable;
+import org.orderflow.it.support.Metrics;
 import org.orderflow.it.support.Tokens;
 
 /**
@@ -179,6 +180,24 @@ class IsolationMatrixIT {
                 .satisfies(event -> assertThat(event).containsEntry("user_id", "alice").containsEntry("tenant_id", victim));
         assertThat(noTenant.status()).as("a token without a tenant reads no tenant's data").isEqualTo(403);
         assertThat(noTenant.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void metrics_are_for_operators_over_https_only() {
+        int anonymous = Metrics.read(Metrics.HTTPS_PORT, null, "scope=base").statusCode();
+        int forged = Metrics.read(Metrics.HTTPS_PORT, "Bearer " + Tokens.forged("it-user", victim, Tokens.ALL_ROLES),
+                "scope=base").statusCode();
+        int reader = Metrics.read(Metrics.HTTPS_PORT, owner.withRoles("reader", "order-writer").authorization(),
+                "scope=base").statusCode();
+        var operator = Metrics.read(Metrics.HTTPS_PORT, owner.withRoles("operator").authorization(), "scope=base");
+        int plainHttp = owner.withRoles("operator").getAbsolute("/metrics?scope=base").status();
+
+        assertThat(anonymous).isEqualTo(401);
+        assertThat(forged).isEqualTo(401);
+        assertThat(reader).as("a token without an operator role").isEqualTo(403);
+        assertThat(operator.statusCode()).as(operator.body()).isEqualTo(200);
+        assertThat(operator.body()).contains("memory_usedHeap_bytes");
+        assertThat(plainHttp).as("HTTP is redirected to HTTPS, never answered with the metrics").isNotEqualTo(200);
     }
 
     /** Path parameters: this tenant's order or product, and ids that name nothing for the operator endpoints. */

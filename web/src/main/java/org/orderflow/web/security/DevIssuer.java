@@ -23,8 +23,10 @@ import java.util.UUID;
  * server starts and never leaves it: no key in the repository can sign a token this or any other
  * server accepts, and a restart invalidates every token it issued.
  *
- * <p>When on, {@link DevIssuerConfigSource} hands its public key, issuer and audience to the MP
- * JWT feature (below any configured value), and {@link DevTokenServlet} issues tokens.
+ * <p>When on, {@link DevTokenServlet} issues tokens and publishes the public key at
+ * {@code /orderflow/dev/jwks}, where the server's default MP JWT configuration (server.xml
+ * {@code jwt.*} variables: this issuer and audience) fetches it; configuring a real issuer
+ * replaces all three.
  */
 public final class DevIssuer {
 
@@ -47,7 +49,7 @@ public final class DevIssuer {
         return "true".equalsIgnoreCase(value == null ? null : value.trim());
     }
 
-    /** The public key as a JWK set, as {@code mp.jwt.verify.publickey} takes it. */
+    /** The public key as a JWK set. */
     static String publicJwks() {
         return new JWKSet(key().toPublicJWK()).toString();
     }

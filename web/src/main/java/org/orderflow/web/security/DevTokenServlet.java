@@ -15,14 +15,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code GET /orderflow/dev/token?sub=&tenant=&groups=&expires_in=}: a token of the development
- * issuer, as plain text (so that {@code TOKEN=$(curl -s …)} works). 404 while the issuer is off.
+ * issuer, as plain text (so that {@code TOKEN=$(curl -s …)} works); {@code GET /orderflow/dev/jwks}:
+ * its public key, where the MP JWT feature fetches it. Both 404 while the issuer is off.
  * Defaults: sub {@value #DEFAULT_SUBJECT}, tenant {@value #DEFAULT_TENANT}, groups
  * {@value #DEFAULT_GROUPS}, expires_in 3600 s (a negative value gives an expired token).
  * {@code tenant=} (empty) gives a token without a tenant.
  */
-@WebServlet(urlPatterns = "/orderflow/dev/token")
+@WebServlet(urlPatterns = {"/orderflow/dev/token", DevTokenServlet.JWKS_PATH})
 public class DevTokenServlet extends HttpServlet {
 
+    /** Where the MP JWT feature fetches the issuer's public key (server.xml: jwt.jwks.uri's default). */
+    static final String JWKS_PATH = "/orderflow/dev/jwks";
     static final String DEFAULT_SUBJECT = "developer";
     static final String DEFAULT_TENANT = "default";
     static final String DEFAULT_GROUPS = Roles.READER + "," + Roles.ORDER_WRITER + "," + Roles.CATALOGUE_MANAGER;
@@ -36,6 +39,12 @@ public class DevTokenServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!DevIssuer.enabled()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        if (JWKS_PATH.equals(request.getServletPath())) {
+            response.setContentType("application/json");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write(DevIssuer.publicJwks());
             return;
         }
         String subject = parameter(request, "sub", DEFAULT_SUBJECT);

@@ -26,19 +26,14 @@ public class TokenIssuerReport {
             LOG.warning("*** Its key was made in memory at start-up. NEVER run a shared or production server like this.");
             LOG.warning(banner);
         }
-        boolean key = config.getOptionalValue(DevIssuerConfigSource.PUBLIC_KEY, String.class).isPresent()
-                || config.getOptionalValue(DevIssuerConfigSource.PUBLIC_KEY_LOCATION, String.class).isPresent();
-        if (!key) {
-            LOG.severe("No token issuer is configured: every /orderflow/api call will be refused with 401. Set "
-                    + "MP_JWT_VERIFY_PUBLICKEY_LOCATION (the issuer's JWKS URL), MP_JWT_VERIFY_ISSUER and "
-                    + "MP_JWT_VERIFY_AUDIENCES (README, Security).");
+        String issuer = config.getOptionalValue("jwt.issuer", String.class).orElse(DevIssuer.ISSUER);
+        String jwks = config.getOptionalValue("jwt.jwks.uri", String.class).orElse("(none)");
+        String audiences = config.getOptionalValue("jwt.audiences", String.class).orElse("(any)");
+        if (DevIssuer.ISSUER.equals(issuer) && !DevIssuer.enabled()) {
+            LOG.severe("No token issuer is configured and the development issuer is off: every /orderflow/api call "
+                    + "will be refused with 401. Set JWT_JWKS_URI, JWT_ISSUER and JWT_AUDIENCES (README, Security).");
             return;
         }
-        String issuer = config.getOptionalValue(DevIssuerConfigSource.ISSUER, String.class).orElse("(not checked)");
-        String audiences = config.getOptionalValue(DevIssuerConfigSource.AUDIENCES, String.class).orElse(null);
-        if (audiences == null) {
-            LOG.warning("mp.jwt.verify.audiences is not set: tokens meant for other services of the issuer are accepted too");
-        }
-        LOG.info("Bearer tokens accepted from issuer " + issuer + " for audience " + (audiences == null ? "(any)" : audiences));
+        LOG.info("Bearer tokens accepted from issuer " + issuer + " (keys: " + jwks + ") for audience " + audiences);
     }
 }
