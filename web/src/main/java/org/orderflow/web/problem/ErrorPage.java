@@ -41,15 +41,6 @@ public class ErrorPage extends HttpServlet {
             slug = "not-found";
             title = "Not Found";
             detail = Problems.NO_RESOURCE_HERE;
-        } else if (status == 401) {
-            slug = "unauthorized";
-            title = "Unauthorized";
-            detail = Problems.NEEDS_TOKEN;
-            response.setHeader("WWW-Authenticate", "Bearer realm=\"orderflow\"");
-        } else if (status == 403) {
-            slug = "forbidden";
-            title = "Forbidden";
-            detail = Problems.ROLE_MISSING;
         } else if (status == 405) {
             slug = "method-not-allowed";
             title = "Method Not Allowed";

@@ -3,6 +3,7 @@ package org.orderflow.web.problem;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Consumer;
 
@@ -12,9 +13,9 @@ public final class Problems {
     public static final String MEDIA_TYPE = "application/problem+json";
 
     /** The detail of a 404 for a path that is no resource, whoever answers it (JAX-RS or the container). */
-    public static final String NEEDS_TOKEN = "A valid bearer token is needed: Authorization: Bearer <token> (signed by the "
+    private static final String NEEDS_TOKEN = "A valid bearer token is needed: Authorization: Bearer <token> (signed by the "
             + "configured issuer, for this audience, not expired)";
-    public static final String ROLE_MISSING = "The token's roles (groups) do not allow this request";
+    private static final String ROLE_MISSING = "The token's roles (groups) do not allow this request";
     public static final String NO_RESOURCE_HERE = "No resource here; the API lives under /orderflow/api (see /openapi)";
 
     /** Text that names code: a qualified class name, an exception type, a stack frame or SQL. */
@@ -28,6 +29,23 @@ public final class Problems {
     /** Whether a message would show the client something of the code behind the API. */
     public static boolean revealsInternals(String message) {
         return message != null && INTERNALS.matcher(message).find();
+    }
+
+    /** The challenge a 401 carries: a bearer token of the configured issuer. */
+    public static final String BEARER_CHALLENGE = "Bearer realm=\"orderflow\"";
+
+    /**
+     * A refused caller's problem: 401 (no valid token, with the bearer challenge) or 403 (the
+     * token does not allow the request).
+     *
+     * @param detail what exactly was refused, or null for the general reason
+     */
+    public static Response refused(boolean unauthenticated, String detail) {
+        if (unauthenticated) {
+            return Response.fromResponse(response(Response.Status.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                    detail == null ? NEEDS_TOKEN : detail, null)).header(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE).build();
+        }
+        return response(Response.Status.FORBIDDEN, "forbidden", "Forbidden", detail == null ? ROLE_MISSING : detail, null);
     }
 
     /**

@@ -34,32 +34,28 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             return Problems.response(Response.Status.BAD_REQUEST, "invalid-request", "Invalid request",
                     "A query parameter has the wrong type", null);
         }
+        String message = exception.getMessage();
+        boolean runtimeMessage = message == null || message.startsWith("RESTEASY") || message.equals("Unauthorized") || message.startsWith("HTTP ")
+                || Problems.revealsInternals(message);
+        if (status.getStatusCode() == 401 || status.getStatusCode() == 403) {
+            return Problems.refused(status.getStatusCode() == 401, runtimeMessage ? null : message);
+        }
         String slug = switch (status.getStatusCode()) {
             case 400 -> "bad-request";
-            case 401 -> "unauthorized";
-            case 403 -> "forbidden";
             case 404 -> "not-found";
             case 405 -> "method-not-allowed";
             case 406 -> "not-acceptable";
             case 415 -> "unsupported-media-type";
             default -> "http-" + status.getStatusCode();
         };
-        String message = exception.getMessage();
-        boolean runtimeMessage = message == null || message.startsWith("RESTEASY") || message.equals("Unauthorized") || message.startsWith("HTTP ")
-                || Problems.revealsInternals(message);
         String detail = !runtimeMessage ? message : switch (status.getStatusCode()) {
             case 404 -> Problems.NO_RESOURCE_HERE;
-            case 401 -> Problems.NEEDS_TOKEN;
-            case 403 -> Problems.ROLE_MISSING;
             case 405 -> "Allowed methods: " + exception.getResponse().getAllowedMethods();
             case 415 -> "This endpoint reads application/json";
             case 406 -> "This endpoint answers application/json";
             default -> status.getReasonPhrase();
         };
         Response response = Problems.response(status, slug, status.getReasonPhrase(), detail, null);
-        if (status.getStatusCode() == 401) {
-            return Response.fromResponse(response).header("WWW-Authenticate", "Bearer realm=\"orderflow\"").build();
-        }
         if (status.getStatusCode() == 405) {
             return Response.fromResponse(response).allow(exception.getResponse().getAllowedMethods()).build();
         }

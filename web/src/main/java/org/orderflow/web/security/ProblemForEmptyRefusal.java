@@ -22,13 +22,10 @@ public class ProblemForEmptyRefusal implements ContainerResponseFilter {
         if ((status != 401 && status != 403) || response.hasEntity()) {
             return;
         }
-        boolean unauthenticated = status == 401;
-        Object problem = Problems.response(unauthenticated ? Response.Status.UNAUTHORIZED : Response.Status.FORBIDDEN,
-                unauthenticated ? "unauthorized" : "forbidden", unauthenticated ? "Unauthorized" : "Forbidden",
-                unauthenticated ? Problems.NEEDS_TOKEN : Problems.ROLE_MISSING, null).getEntity();
-        response.setEntity(problem, null, MediaType.valueOf(Problems.MEDIA_TYPE));
-        if (unauthenticated && response.getHeaderString(HttpHeaders.WWW_AUTHENTICATE) == null) {
-            response.getHeaders().putSingle(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"orderflow\"");
+        Response problem = Problems.refused(status == 401, null);
+        response.setEntity(problem.getEntity(), null, MediaType.valueOf(Problems.MEDIA_TYPE));
+        if (status == 401 && response.getHeaderString(HttpHeaders.WWW_AUTHENTICATE) == null) {
+            response.getHeaders().putSingle(HttpHeaders.WWW_AUTHENTICATE, Problems.BEARER_CHALLENGE);
         }
     }
 }
