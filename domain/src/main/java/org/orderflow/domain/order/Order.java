@@ -1,6 +1,7 @@
 package org.orderflow.domain.order;
 
 import static org.orderflow.domain.order.OrderStatus.CANCELLED;
+import static org.orderflow.domain.order.OrderStatus.CHECKING_OUT;
 import static org.orderflow.domain.order.OrderStatus.CONFIRMED;
 import static org.orderflow.domain.order.OrderStatus.INVENTORY_RESERVED;
 import static org.orderflow.domain.order.OrderStatus.PAYMENT_PROCESSED;
@@ -34,6 +35,17 @@ import org.orderflow.domain.DomainRuleViolation;
  * <p>Until it is confirmed, an order can be {@linkplain #cancel cancelled} for a stated reason.
  * Confirmed and cancelled are final: nothing happens to the order afterwards.
  *
+ * <h2>Checkout</h2>
+ * <p>Instead of driving the full road itself, a client can {@linkplain #startCheckout check out} a
+ * pending order with items: the lines freeze ({@link OrderStatus#CHECKING_OUT CHECKING_OUT}) and
+ * the fulfilment process takes the same road for it, recording each step here:
+ * {@linkplain #checkoutStockReserved stock reserved}, {@linkplain #checkoutPaid paid and
+ * confirmed}, or {@linkplain #abandonCheckout failed and cancelled} with a machine-readable reason.
+ * While a checkout runs, the client's own reserve, pay, confirm and cancel commands are refused
+ * ({@code order.checkout_running}) so they cannot interfere; an operator aborts a stuck checkout
+ * through {@link #abandonCheckout}. The checkout's steps are idempotent: a step taken again
+ * records nothing.
+ *
  * <h2>Deciding and remembering</h2>
  * <p>Decision methods check the rules against the current state and return the events that
  * record the decision (an immutable list, usually of one event); they do not change the order.
@@ -58,6 +70,9 @@ public final class Order {
     private String reservationId;
     private String paymentId;
     private String cancellationReason;
+    private boolean checkout;
+    private String cancellationCode;
+    private UUID cancellationProductId;
 
     private Order() {
     }
@@ -109,7 +124,7 @@ public final class Order {
         return new OrderSnapshot(id.value(), customerName, customerId, shippingAddress, status,
                 lines.values().stream().map(line -> new OrderSnapshot.Line(line.lineId().value(), line.productName(),
                         line.productId(), line.quantity(), line.unitPriceCents())).toList(),
-                reservationId, paymentId, cancellationReason);
+                reservationId, paymentId, cancellationReason, checkout, cancellationCode, cancellationProductId);
     }
 
     /** The order exactly as it was when the snapshot was taken; events after it are then applied. */
@@ -129,6 +144,9 @@ public final class Order {
         order.reservationId = snapshot.reservationId();
         order.paymentId = snapshot.paymentId();
         order.cancellationReason = snapshot.cancellationReason();
+        order.checkout = snapshot.checkout();
+        order.cancellationCode = snapshot.cancellationCode();
+        order.cancellationProductId = snapshot.cancellationProductId();
         return order;
     }
 
@@ -156,6 +174,11 @@ public final class Order {
             paymentId = e.paymentId();
         } else if (event instanceof OrderCancelled e) {
             cancellationReason = e.reason();
+        } else if (event instanceof CheckoutStarted) {
+            checkout = true;
+        } else if (event instanceof CheckoutFailed e) {
+            cancellationCode = e.reasonCode();
+            cancellationProductId = e.productId();
         }
     }
 
@@ -234,6 +257,7 @@ public final class Order {
      *                             {@code order.payment_amount_mismatch}
      */
     public List<OrderEvent> processPayment(String paymentId, long amountCents) {
+        requireNoCheckoutRunning("be paid by hand");
         if (status != INVENTORY_RESERVED) {
             throw new DomainRuleViolation("order.inventory_not_reserved",
                     "order " + id + " can only be paid once inventory is reserved and before it is paid, but it is "
@@ -256,7 +280,9 @@ public final class Order {
      *                             {@code order.already_confirmed}, {@code order.already_cancelled}
      */
     public List<OrderEvent> confirm() {
+        requireNoCheckoutRunning("be confirmed by hand");
         switch (status) {
+            case CHECKING_OUT -> throw new IllegalStateException("unreachable: a checkout is running");
             case PENDING -> requireItems("confirm");
             case INVENTORY_RESERVED -> throw new DomainRuleViolation("order.payment_outstanding",
                     "order " + id + " has inventory reserved and must be paid before it is confirmed");
@@ -277,6 +303,7 @@ public final class Order {
      *                             {@code order.cancel_reason_required}
      */
     public List<OrderEvent> cancel(String reason) {
+        requireNoCheckoutRunning("be cancelled by the client; an operator can abort the checkout");
         if (status == CONFIRMED) {
             throw alreadyConfirmed("cancelled");
         }
@@ -285,6 +312,111 @@ public final class Order {
         }
         String why = requireText(reason, "order.cancel_reason_required", "cancelling an order needs a reason");
         return List.of(new OrderCancelled(id.value(), why.strip()));
+    }
+
+    /**
+     * Hands the order to the fulfilment process: freezes the lines and records the amount to charge.
+     *
+     * @throws DomainRuleViolation {@code order.checkout_running}, {@code order.not_pending},
+     *                             {@code order.no_items}
+     */
+    public List<OrderEvent> startCheckout() {
+        requirePending("check out");
+        requireItems("check out");
+        return List.of(new CheckoutStarted(id.value(), totalCents()));
+    }
+
+    /**
+     * The checkout holds stock for every catalogue line. Nothing if recorded already.
+     *
+     * @throws DomainRuleViolation {@code order.no_checkout}, {@code order.already_cancelled}
+     */
+    public List<OrderEvent> checkoutStockReserved() {
+        requireCheckout();
+        if (status == CANCELLED) {
+            throw alreadyCancelled("reserved");
+        }
+        if (status != CHECKING_OUT) {
+            return List.of();
+        }
+        return List.of(new InventoryReserved(id.value(), checkoutReservationId(id.value())));
+    }
+
+    /**
+     * The checkout's payment was authorized: records it and confirms the order in one decision.
+     * Nothing if this payment was recorded already.
+     *
+     * @throws DomainRuleViolation {@code order.no_checkout}, {@code order.already_cancelled} (a late
+     *                             approval, to be refunded), {@code order.inventory_not_reserved},
+     *                             {@code order.payment_amount_mismatch}
+     */
+    public List<OrderEvent> checkoutPaid(String paymentId, long amountCents) {
+        requireCheckout();
+        requireText(paymentId, "order.payment_id_required", "a payment needs a payment id");
+        if (status == CANCELLED) {
+            throw alreadyCancelled("paid");
+        }
+        if (status == CONFIRMED && paymentId.equals(this.paymentId)) {
+            return List.of();
+        }
+        if (status != INVENTORY_RESERVED) {
+            throw new DomainRuleViolation("order.inventory_not_reserved",
+                    "order " + id + " can only be paid once its stock is reserved, but it is " + status);
+        }
+        long expected = totalCents();
+        if (amountCents != expected) {
+            throw new DomainRuleViolation("order.payment_amount_mismatch",
+                    "payment must equal the order total: expected " + expected + " cents, but was given "
+                            + amountCents + " cents");
+        }
+        return List.of(new PaymentProcessed(id.value(), paymentId, amountCents),
+                new OrderConfirmed(id.value(), expected));
+    }
+
+    /**
+     * The checkout gives up and cancels the order. Nothing if it was cancelled already.
+     *
+     * @param reasonCode one of {@link CheckoutFailed}'s reasons
+     * @param productId  the product concerned, or {@code null}
+     * @param detail     required: the reason in words, which also becomes the cancellation reason
+     * @throws DomainRuleViolation {@code order.no_checkout}, {@code order.already_confirmed}
+     */
+    public List<OrderEvent> abandonCheckout(String reasonCode, UUID productId, String detail) {
+        requireCheckout();
+        if (status == CANCELLED) {
+            return List.of();
+        }
+        if (status == CONFIRMED) {
+            throw alreadyConfirmed("abandoned");
+        }
+        requireText(reasonCode, "order.cancel_reason_required", "a failed checkout needs a reason code");
+        String why = requireText(detail, "order.cancel_reason_required", "a failed checkout needs a reason").strip();
+        return List.of(new CheckoutFailed(id.value(), reasonCode, productId, why), new OrderCancelled(id.value(), why));
+    }
+
+    /** The reservation id the checkout records for an order: derived, so the step is repeatable. */
+    public static String checkoutReservationId(UUID orderId) {
+        return "checkout-" + orderId;
+    }
+
+    /** Whether the fulfilment process ran, or runs, this order's checkout. */
+    public boolean checkout() {
+        return checkout;
+    }
+
+    /** Whether a checkout is running: started and the order not yet confirmed or cancelled. */
+    public boolean checkoutRunning() {
+        return checkout && status != CONFIRMED && status != CANCELLED;
+    }
+
+    /** A failed checkout's machine-readable reason, or {@code null}. */
+    public String cancellationCode() {
+        return cancellationCode;
+    }
+
+    /** The product a failed checkout names (out of stock), or {@code null}. */
+    public UUID cancellationProductId() {
+        return cancellationProductId;
     }
 
     public OrderId id() {
@@ -347,7 +479,24 @@ public final class Order {
         return cancellationReason;
     }
 
+    private void requireNoCheckoutRunning(String refused) {
+        if (checkoutRunning()) {
+            throw new DomainRuleViolation("order.checkout_running",
+                    "order " + id + " is being checked out by the service and cannot " + refused);
+        }
+    }
+
+    private void requireCheckout() {
+        if (!checkout) {
+            throw new DomainRuleViolation("order.no_checkout", "order " + id + " was never checked out");
+        }
+    }
+
     private void requirePending(String action) {
+        if (checkoutRunning()) {
+            throw new DomainRuleViolation("order.checkout_running",
+                    "cannot " + action + " order " + id + ": the service is checking it out");
+        }
         if (status != PENDING) {
             throw new DomainRuleViolation("order.not_pending",
                     "cannot " + action + " order " + id + ": only a pending order can change, but it is " + status);

@@ -10,7 +10,7 @@ import org.orderflow.domain.DomainEvent;
  */
 public sealed interface OrderEvent extends DomainEvent
         permits OrderCreated, ItemAdded, ItemRemoved, InventoryReserved, PaymentProcessed, OrderConfirmed,
-        OrderCancelled {
+        OrderCancelled, CheckoutStarted, CheckoutFailed {
 
     /** The order, and so the event stream, this fact belongs to. */
     UUID orderId();

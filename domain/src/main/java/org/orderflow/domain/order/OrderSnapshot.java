@@ -9,7 +9,7 @@ import java.util.UUID;
  * this shape bumps {@link #SCHEMA_VERSION}; snapshots of another version are ignored and the
  * order is replayed from its events.
  *
- * <p>v2 dropped v1's list of every line id ever used: line ids are unique among current lines.
+ * <p>v3 added the checkout fields. v2 dropped v1's list of every line id ever used: line ids are unique among current lines.
  */
 public record OrderSnapshot(
         UUID orderId,
@@ -20,9 +20,13 @@ public record OrderSnapshot(
         List<Line> lines,
         String reservationId,
         String paymentId,
-        String cancellationReason) {
+        String cancellationReason,
+        boolean checkout,
+        String cancellationCode,
+        UUID cancellationProductId) {
 
-    public static final int SCHEMA_VERSION = 2;
+    /** v3 added the checkout: whether it ran, and a failed checkout's reason code and product. */
+    public static final int SCHEMA_VERSION = 3;
 
     public OrderSnapshot {
         lines = List.copyOf(lines);

@@ -6,6 +6,8 @@ package org.orderflow.domain.order;
 public enum OrderStatus {
     /** Open: items may be added and removed. */
     PENDING,
+    /** The service runs the checkout: it is reserving stock; the lines are frozen. */
+    CHECKING_OUT,
     /** Stock is set aside for the lines; the lines are frozen and payment is awaited. */
     INVENTORY_RESERVED,
     /** The order total has been paid; the order awaits confirmation. */
@@ -32,7 +34,9 @@ public enum OrderStatus {
             return CONFIRMED;
         } else if (event instanceof OrderCancelled) {
             return CANCELLED;
-        } else if (event instanceof ItemAdded || event instanceof ItemRemoved) {
+        } else if (event instanceof CheckoutStarted) {
+            return CHECKING_OUT;
+        } else if (event instanceof ItemAdded || event instanceof ItemRemoved || event instanceof CheckoutFailed) {
             return before;
         }
         throw new IllegalStateException("No status rule for " + event.getClass().getName());

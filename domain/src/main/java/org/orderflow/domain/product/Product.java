@@ -1,7 +1,10 @@
 package org.orderflow.domain.product;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 import org.orderflow.domain.DomainRuleViolation;
 
@@ -18,6 +21,19 @@ import org.orderflow.domain.DomainRuleViolation;
  * <p>Orders copy the name and price onto their lines when an item is added, so a price change or
  * a deletion never alters an existing order.
  *
+ * <h2>Stock</h2>
+ * <p>The product also keeps its stock, in units: stock is {@linkplain #receiveStock received}
+ * (on hand grows), {@linkplain #reserveStock reserved} for an order (one reservation per order),
+ * and each reservation ends either {@linkplain #commitStock committed} (the order was confirmed)
+ * or {@linkplain #releaseStock released} (it was not). At every moment
+ * {@code onHand = available + reserved + committed}, and available never goes below zero: a
+ * reservation larger than what is available is refused. Stock lives in the product rather than in
+ * an aggregate of its own because every stock decision needs to know whether the product is still
+ * sold (a deleted product takes no new stock or reservations) and because both are decided per
+ * product anyway: a second aggregate would only add a second stream and a second lock per product.
+ * Reserving, releasing and committing are idempotent per order, so a process that repeats a step
+ * after a crash changes nothing the second time.
+ *
  * <h2>Deciding and remembering</h2>
  * <p>As with every aggregate here, decision methods check the rules and return the events that
  * record the decision (an immutable list, empty if there is nothing to record) without changing
@@ -32,6 +48,12 @@ public final class Product {
     private String categoryId;
     private String sku;
     private boolean deleted;
+    private long onHand;
+    private long committed;
+    private final Map<UUID, Integer> reservations = new LinkedHashMap<>();
+
+    /** The most units one delivery can add, keeping every stock figure far inside a {@code long}. */
+    public static final int MAX_RECEIVED = 1_000_000_000;
 
     private Product() {
     }
@@ -110,6 +132,15 @@ public final class Product {
             priceCents = e.newPriceCents();
         } else if (event instanceof ProductDeleted) {
             deleted = true;
+        } else if (event instanceof StockReceived e) {
+            onHand += e.quantity();
+        } else if (event instanceof StockReserved e) {
+            reservations.put(e.orderId(), e.quantity());
+        } else if (event instanceof StockReleased e) {
+            reservations.remove(e.orderId());
+        } else if (event instanceof StockCommitted e) {
+            reservations.remove(e.orderId());
+            committed += e.quantity();
         } else {
             throw new IllegalStateException("Product does not know how to apply " + event.getClass().getName());
         }
@@ -140,9 +171,95 @@ public final class Product {
         return List.of(new ProductDeleted(id.value()));
     }
 
+    /**
+     * Puts delivered units on hand.
+     *
+     * @param quantity from 1 to {@link #MAX_RECEIVED}
+     * @throws DomainRuleViolation {@code product.deleted}, {@code stock.invalid_quantity}
+     */
+    public List<ProductEvent> receiveStock(int quantity) {
+        requireNotDeleted("receive stock");
+        if (quantity < 1 || quantity > MAX_RECEIVED) {
+            throw new DomainRuleViolation("stock.invalid_quantity",
+                    "received stock must be from 1 to " + MAX_RECEIVED + " units, but was " + quantity);
+        }
+        return List.of(new StockReceived(id.value(), quantity));
+    }
+
+    /**
+     * Sets units aside for an order. An order that already holds a reservation of this product
+     * gets nothing new (the step was taken before).
+     *
+     * @param quantity at least 1
+     * @throws DomainRuleViolation {@code product.deleted}, {@code stock.invalid_quantity},
+     *                             {@code stock.insufficient} when fewer units are available
+     */
+    public List<ProductEvent> reserveStock(UUID orderId, int quantity) {
+        Objects.requireNonNull(orderId, "orderId");
+        if (reservations.containsKey(orderId)) {
+            return List.of();
+        }
+        requireNotDeleted("be reserved");
+        if (quantity < 1) {
+            throw new DomainRuleViolation("stock.invalid_quantity",
+                    "a reservation needs at least 1 unit, but was " + quantity);
+        }
+        long available = available();
+        if (quantity > available) {
+            throw new InsufficientStock(id.value(), quantity, available);
+        }
+        return List.of(new StockReserved(id.value(), orderId, quantity));
+    }
+
+    /** Gives an order's reservation back; nothing if the order holds none (never reserved, or released already). */
+    public List<ProductEvent> releaseStock(UUID orderId) {
+        Objects.requireNonNull(orderId, "orderId");
+        Integer quantity = reservations.get(orderId);
+        return quantity == null ? List.of() : List.of(new StockReleased(id.value(), orderId, quantity));
+    }
+
+    /** Turns an order's reservation into a sale; nothing if the order holds none (committed already). */
+    public List<ProductEvent> commitStock(UUID orderId) {
+        Objects.requireNonNull(orderId, "orderId");
+        Integer quantity = reservations.get(orderId);
+        return quantity == null ? List.of() : List.of(new StockCommitted(id.value(), orderId, quantity));
+    }
+
+    /** Units in the warehouse: available, reserved and committed together. */
+    public long onHand() {
+        return onHand;
+    }
+
+    /** Units held by open reservations. */
+    public long reserved() {
+        long sum = 0;
+        for (int quantity : reservations.values()) {
+            sum += quantity;
+        }
+        return sum;
+    }
+
+    /** Units sold to confirmed orders and not yet shipped. */
+    public long committed() {
+        return committed;
+    }
+
+    /** Units that can still be reserved. */
+    public long available() {
+        return onHand - committed - reserved();
+    }
+
+    /** The units an order holds reserved, if it holds a reservation. */
+    public java.util.OptionalInt reservationOf(UUID orderId) {
+        Integer quantity = reservations.get(orderId);
+        return quantity == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(quantity);
+    }
+
     /** The product's state as plain data, to be stored as a snapshot. */
     public ProductSnapshot snapshot() {
-        return new ProductSnapshot(id.value(), name, priceCents, categoryId, sku, deleted);
+        return new ProductSnapshot(id.value(), name, priceCents, categoryId, sku, deleted, onHand, committed,
+                reservations.entrySet().stream()
+                        .map(r -> new ProductSnapshot.Reservation(r.getKey(), r.getValue())).toList());
     }
 
     /** The product exactly as it was when the snapshot was taken. */
@@ -155,6 +272,9 @@ public final class Product {
         product.categoryId = snapshot.categoryId();
         product.sku = snapshot.sku();
         product.deleted = snapshot.deleted();
+        product.onHand = snapshot.onHand();
+        product.committed = snapshot.committed();
+        snapshot.reservations().forEach(r -> product.reservations.put(r.orderId(), r.quantity()));
         return product;
     }
 

@@ -22,7 +22,7 @@ class OrderSnapshotTest {
 
     @Property(tries = 400)
     void snapshot_plus_tail_equals_full_replay(
-            @ForAll @Size(max = 80) List<@IntRange(min = 0, max = 6) Integer> commands,
+            @ForAll @Size(max = 80) List<@IntRange(min = 0, max = 10) Integer> commands,
             @ForAll long seed,
             @ForAll @DoubleRange(min = 0, max = 1) double cutAt) {
         // given a history produced by deciding random commands (refused ones record nothing)
@@ -39,7 +39,7 @@ class OrderSnapshotTest {
 
     @Property(tries = 200)
     void a_snapshot_survives_restore_unchanged(
-            @ForAll @Size(max = 40) List<@IntRange(min = 0, max = 6) Integer> commands, @ForAll long seed) {
+            @ForAll @Size(max = 40) List<@IntRange(min = 0, max = 10) Integer> commands, @ForAll long seed) {
         Order original = Order.replay(decide(commands, new Random(seed)));
 
         assertEquals(AggregateFields.of(original), AggregateFields.of(Order.restore(original.snapshot())));
@@ -64,7 +64,12 @@ class OrderSnapshotTest {
                     case 4 -> order.processPayment("P-" + random.nextInt(100),
                             random.nextInt(4) == 0 ? order.totalCents() + 1 : order.totalCents());
                     case 5 -> order.confirm();
-                    default -> order.cancel("reason " + random.nextInt(5));
+                    case 6 -> order.cancel("reason " + random.nextInt(5));
+                    case 7 -> order.startCheckout();
+                    case 8 -> order.checkoutStockReserved();
+                    case 9 -> order.checkoutPaid("A-" + random.nextInt(100), order.totalCents());
+                    default -> order.abandonCheckout(CheckoutFailed.OUT_OF_STOCK,
+                            random.nextBoolean() ? new UUID(random.nextLong(), random.nextLong()) : null, "gone");
                 };
                 decided.forEach(order::apply);
                 history.addAll(decided);

@@ -56,6 +56,8 @@ class OrderTest {
     private final PaymentProcessed paymentProcessed = new PaymentProcessed(orderId, "payment-9", 9_998);
     private final OrderConfirmed orderConfirmed = new OrderConfirmed(orderId, 9_998);
     private final OrderCancelled orderCancelled = new OrderCancelled(orderId, "customer changed their mind");
+    private final CheckoutStarted checkoutStarted = new CheckoutStarted(orderId, 9_998);
+    private final InventoryReserved checkoutReserved = new InventoryReserved(orderId, "checkout-" + orderId);
 
     private static AggregateScenario<Order, OrderEvent> given(OrderEvent... history) {
         return AggregateScenario.given(Order::replay, history);
@@ -69,6 +71,7 @@ class OrderTest {
     private OrderEvent[] historyIn(OrderStatus status) {
         return switch (status) {
             case PENDING -> new OrderEvent[] {orderCreated, keyboardAdded};
+            case CHECKING_OUT -> new OrderEvent[] {orderCreated, keyboardAdded, checkoutStarted};
             case INVENTORY_RESERVED -> new OrderEvent[] {orderCreated, keyboardAdded, inventoryReserved};
             case PAYMENT_PROCESSED -> new OrderEvent[] {orderCreated, keyboardAdded, inventoryReserved,
                     paymentProcessed};
@@ -221,7 +224,7 @@ class OrderTest {
         }
 
         @ParameterizedTest
-        @EnumSource(value = OrderStatus.class, names = "PENDING", mode = EnumSource.Mode.EXCLUDE)
+        @EnumSource(value = OrderStatus.class, names = {"PENDING", "CHECKING_OUT"}, mode = EnumSource.Mode.EXCLUDE)
         void is_refused_once_the_order_is_no_longer_pending(OrderStatus status) {
             given(historyIn(status))
                     .when(notPending -> notPending.addItem(mouseLine, "Mouse", null, 1, 2_500))
@@ -260,7 +263,7 @@ class OrderTest {
         }
 
         @ParameterizedTest
-        @EnumSource(value = OrderStatus.class, names = "PENDING", mode = EnumSource.Mode.EXCLUDE)
+        @EnumSource(value = OrderStatus.class, names = {"PENDING", "CHECKING_OUT"}, mode = EnumSource.Mode.EXCLUDE)
         void is_refused_once_the_order_is_no_longer_pending(OrderStatus status) {
             given(historyIn(status))
                     .when(notPending -> notPending.removeItem(keyboardLine))
@@ -306,7 +309,7 @@ class OrderTest {
         }
 
         @ParameterizedTest
-        @EnumSource(value = OrderStatus.class, names = "PENDING", mode = EnumSource.Mode.EXCLUDE)
+        @EnumSource(value = OrderStatus.class, names = {"PENDING", "CHECKING_OUT"}, mode = EnumSource.Mode.EXCLUDE)
         void is_refused_unless_the_order_is_pending(OrderStatus status) {
             given(historyIn(status))
                     .when(notPending -> notPending.reserveInventory("reservation-8"))
@@ -349,7 +352,7 @@ class OrderTest {
         }
 
         @ParameterizedTest
-        @EnumSource(value = OrderStatus.class, names = "INVENTORY_RESERVED", mode = EnumSource.Mode.EXCLUDE)
+        @EnumSource(value = OrderStatus.class, names = {"INVENTORY_RESERVED", "CHECKING_OUT"}, mode = EnumSource.Mode.EXCLUDE)
         void is_refused_unless_inventory_is_reserved(OrderStatus status) {
             given(historyIn(status))
                     .when(notReserved -> notReserved.processPayment("payment-10", 9_998))
@@ -586,6 +589,140 @@ class OrderTest {
                     fail(type.getSimpleName() + " is not handled by Order.apply", unhandled);
                 }
             }));
+        }
+    }
+
+    @Nested
+    @DisplayName("checking out")
+    class CheckingOut {
+
+        @Test
+        void freezes_a_pending_order_and_records_the_amount_to_charge() {
+            given(orderCreated, keyboardAdded)
+                    .when(Order::startCheckout)
+                    .then(checkoutStarted)
+                    .andState(checkingOut -> assertAll(
+                            () -> assertEquals(OrderStatus.CHECKING_OUT, checkingOut.status()),
+                            () -> assertTrue(checkingOut.checkoutRunning())));
+        }
+
+        @Test
+        void needs_items() {
+            given(orderCreated)
+                    .when(Order::startCheckout)
+                    .thenRejectedWith("order.no_items");
+        }
+
+        @Test
+        void is_refused_while_a_checkout_runs() {
+            given(orderCreated, keyboardAdded, checkoutStarted)
+                    .when(Order::startCheckout)
+                    .thenRejectedWith("order.checkout_running");
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = OrderStatus.class, names = {"INVENTORY_RESERVED", "PAYMENT_PROCESSED", "CONFIRMED",
+                "CANCELLED"})
+        void is_refused_once_the_order_left_pending(OrderStatus status) {
+            given(historyIn(status))
+                    .when(Order::startCheckout)
+                    .thenRejectedWith("order.not_pending");
+        }
+
+        @Test
+        void records_the_reserved_stock_under_a_derived_reservation_id() {
+            given(orderCreated, keyboardAdded, checkoutStarted)
+                    .when(Order::checkoutStockReserved)
+                    .then(checkoutReserved)
+                    .andState(reserved -> assertEquals(INVENTORY_RESERVED, reserved.status()));
+        }
+
+        @Test
+        void records_the_reservation_only_once() {
+            given(orderCreated, keyboardAdded, checkoutStarted, checkoutReserved)
+                    .when(Order::checkoutStockReserved)
+                    .thenNothingHappened();
+        }
+
+        @Test
+        void pays_and_confirms_in_one_decision() {
+            given(orderCreated, keyboardAdded, checkoutStarted, checkoutReserved)
+                    .when(reserved -> reserved.checkoutPaid("auth-1", 9_998))
+                    .then(new PaymentProcessed(orderId, "auth-1", 9_998), orderConfirmed)
+                    .andState(confirmed -> assertAll(
+                            () -> assertEquals(CONFIRMED, confirmed.status()),
+                            () -> assertFalse(confirmed.checkoutRunning())));
+        }
+
+        @Test
+        void records_the_same_payment_only_once() {
+            given(orderCreated, keyboardAdded, checkoutStarted, checkoutReserved,
+                    new PaymentProcessed(orderId, "auth-1", 9_998), orderConfirmed)
+                    .when(confirmed -> confirmed.checkoutPaid("auth-1", 9_998))
+                    .thenNothingHappened();
+        }
+
+        @Test
+        void refuses_a_payment_before_the_stock_is_reserved() {
+            given(orderCreated, keyboardAdded, checkoutStarted)
+                    .when(checkingOut -> checkingOut.checkoutPaid("auth-1", 9_998))
+                    .thenRejectedWith("order.inventory_not_reserved");
+        }
+
+        @Test
+        void refuses_a_late_approval_after_the_checkout_failed_so_that_it_is_refunded() {
+            given(orderCreated, keyboardAdded, checkoutStarted, checkoutReserved,
+                    new CheckoutFailed(orderId, CheckoutFailed.PAYMENT_TIMEOUT, null, "no answer"),
+                    new OrderCancelled(orderId, "no answer"))
+                    .when(cancelled -> cancelled.checkoutPaid("auth-1", 9_998))
+                    .thenRejectedWith("order.already_cancelled");
+        }
+
+        @Test
+        void gives_up_with_a_machine_readable_reason_and_cancels_the_order() {
+            given(orderCreated, keyboardAdded, checkoutStarted)
+                    .when(checkingOut -> checkingOut.abandonCheckout(CheckoutFailed.OUT_OF_STOCK, keyboardProduct,
+                            " keyboard out of stock "))
+                    .then(new CheckoutFailed(orderId, "out_of_stock", keyboardProduct, "keyboard out of stock"),
+                            new OrderCancelled(orderId, "keyboard out of stock"))
+                    .andState(cancelled -> assertAll(
+                            () -> assertEquals(CANCELLED, cancelled.status()),
+                            () -> assertEquals("out_of_stock", cancelled.cancellationCode()),
+                            () -> assertEquals(keyboardProduct, cancelled.cancellationProductId())));
+        }
+
+        @Test
+        void gives_up_only_once() {
+            given(orderCreated, keyboardAdded, checkoutStarted,
+                    new CheckoutFailed(orderId, "out_of_stock", keyboardProduct, "gone"), new OrderCancelled(orderId, "gone"))
+                    .when(cancelled -> cancelled.abandonCheckout(CheckoutFailed.ABORTED, null, "operator"))
+                    .thenNothingHappened();
+        }
+
+        @Test
+        void cannot_give_up_a_confirmed_order() {
+            given(orderCreated, keyboardAdded, checkoutStarted, checkoutReserved,
+                    new PaymentProcessed(orderId, "auth-1", 9_998), orderConfirmed)
+                    .when(confirmed -> confirmed.abandonCheckout(CheckoutFailed.ABORTED, null, "operator"))
+                    .thenRejectedWith("order.already_confirmed");
+        }
+
+        @Test
+        void its_steps_need_a_checkout() {
+            given(orderCreated, keyboardAdded, inventoryReserved)
+                    .when(Order::checkoutStockReserved)
+                    .thenRejectedWith("order.no_checkout");
+        }
+
+        @Test
+        void the_clients_own_steps_are_refused_while_it_runs() {
+            OrderEvent[] running = {orderCreated, keyboardAdded, checkoutStarted, checkoutReserved};
+            given(running).when(o -> o.reserveInventory("R-1")).thenRejectedWith("order.checkout_running");
+            given(running).when(o -> o.processPayment("P-1", 9_998)).thenRejectedWith("order.checkout_running");
+            given(running).when(Order::confirm).thenRejectedWith("order.checkout_running");
+            given(running).when(o -> o.cancel("changed my mind")).thenRejectedWith("order.checkout_running");
+            given(running).when(o -> o.addItem(mouseLine, "Mouse", null, 1, 2_500))
+                    .thenRejectedWith("order.checkout_running");
         }
     }
 }

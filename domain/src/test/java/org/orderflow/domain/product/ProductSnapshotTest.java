@@ -13,7 +13,17 @@ class ProductSnapshotTest {
     private final List<ProductEvent> history = List.of(
             new ProductCreated(id, "Keyboard", 4_999, "peripherals", "KB-1"),
             new PriceUpdated(id, 4_999, 3_999),
+            new StockReceived(id, 10),
+            new StockReserved(id, order(1), 3),
+            new StockReserved(id, order(2), 2),
+            new StockCommitted(id, order(1), 3),
+            new StockReleased(id, order(2), 2),
+            new StockReserved(id, order(3), 4),
             new ProductDeleted(id));
+
+    private static UUID order(int n) {
+        return UUID.fromString("9b2e4f60-1c3d-4e5f-8a7b-0000000000a" + n);
+    }
 
     @Test
     void given_a_snapshot_at_any_version_when_the_tail_is_applied_then_the_state_equals_the_full_replay() {
@@ -30,6 +40,7 @@ class ProductSnapshotTest {
     void given_a_deleted_product_when_snapshotted_then_deletion_and_sku_are_kept() {
         ProductSnapshot snapshot = Product.replay(history).snapshot();
 
-        assertEquals(new ProductSnapshot(id, "Keyboard", 3_999, "peripherals", "KB-1", true), snapshot);
+        assertEquals(new ProductSnapshot(id, "Keyboard", 3_999, "peripherals", "KB-1", true, 10, 3,
+                List.of(new ProductSnapshot.Reservation(order(3), 4))), snapshot);
     }
 }

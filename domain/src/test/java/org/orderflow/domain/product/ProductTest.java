@@ -227,4 +227,134 @@ class ProductTest {
             assertTrue(refused.getMessage().startsWith("product id"), refused::getMessage);
         }
     }
+
+    @Nested
+    @DisplayName("stock")
+    class Stock {
+
+        private final UUID firstOrder = UUID.fromString("9b2e4f60-1c3d-4e5f-8a7b-0000000000a1");
+        private final UUID secondOrder = UUID.fromString("9b2e4f60-1c3d-4e5f-8a7b-0000000000a2");
+        private final StockReceived fiveReceived = new StockReceived(productId, 5);
+
+        @Test
+        void received_stock_is_on_hand_and_available() {
+            given(keyboardCreated)
+                    .when(keyboard -> keyboard.receiveStock(5))
+                    .then(fiveReceived)
+                    .andState(stocked -> assertAll(
+                            () -> assertEquals(5, stocked.onHand()),
+                            () -> assertEquals(5, stocked.available()),
+                            () -> assertEquals(0, stocked.reserved())));
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {0, -1, Product.MAX_RECEIVED + 1})
+        void a_delivery_needs_a_sensible_quantity(int quantity) {
+            given(keyboardCreated)
+                    .when(keyboard -> keyboard.receiveStock(quantity))
+                    .thenRejectedWith("stock.invalid_quantity");
+        }
+
+        @Test
+        void a_deleted_product_receives_no_stock() {
+            given(keyboardCreated, keyboardDeleted)
+                    .when(deleted -> deleted.receiveStock(5))
+                    .thenRejectedWith("product.deleted");
+        }
+
+        @Test
+        void a_reservation_takes_units_out_of_what_is_available() {
+            given(keyboardCreated, fiveReceived)
+                    .when(keyboard -> keyboard.reserveStock(firstOrder, 3))
+                    .then(new StockReserved(productId, firstOrder, 3))
+                    .andState(reserved -> assertAll(
+                            () -> assertEquals(5, reserved.onHand()),
+                            () -> assertEquals(3, reserved.reserved()),
+                            () -> assertEquals(2, reserved.available())));
+        }
+
+        @Test
+        void a_reservation_larger_than_what_is_available_is_refused_naming_the_figures() {
+            var refusal = given(keyboardCreated, fiveReceived, new StockReserved(productId, firstOrder, 3))
+                    .when(keyboard -> keyboard.reserveStock(secondOrder, 3))
+                    .thenRejectedWith("stock.insufficient");
+            InsufficientStock insufficient = (InsufficientStock) refusal;
+            assertAll(
+                    () -> assertEquals(productId, insufficient.productId()),
+                    () -> assertEquals(3, insufficient.requested()),
+                    () -> assertEquals(2, insufficient.available()));
+        }
+
+        @Test
+        void the_last_units_can_be_reserved_and_then_nothing_more() {
+            given(keyboardCreated, fiveReceived, new StockReserved(productId, firstOrder, 5))
+                    .when(keyboard -> keyboard.reserveStock(secondOrder, 1))
+                    .thenRejectedWith("stock.insufficient");
+        }
+
+        @Test
+        void reserving_again_for_the_same_order_records_nothing() {
+            given(keyboardCreated, fiveReceived, new StockReserved(productId, firstOrder, 3))
+                    .when(keyboard -> keyboard.reserveStock(firstOrder, 3))
+                    .thenNothingHappened()
+                    .andState(keyboard -> assertEquals(2, keyboard.available()));
+        }
+
+        @Test
+        void a_deleted_product_takes_no_new_reservation() {
+            given(keyboardCreated, fiveReceived, keyboardDeleted)
+                    .when(deleted -> deleted.reserveStock(firstOrder, 1))
+                    .thenRejectedWith("product.deleted");
+        }
+
+        @Test
+        void releasing_gives_the_whole_reservation_back() {
+            given(keyboardCreated, fiveReceived, new StockReserved(productId, firstOrder, 3))
+                    .when(keyboard -> keyboard.releaseStock(firstOrder))
+                    .then(new StockReleased(productId, firstOrder, 3))
+                    .andState(released -> assertAll(
+                            () -> assertEquals(0, released.reserved()),
+                            () -> assertEquals(5, released.available())));
+        }
+
+        @Test
+        void releasing_what_is_not_reserved_records_nothing() {
+            given(keyboardCreated, fiveReceived, new StockReserved(productId, firstOrder, 3),
+                    new StockReleased(productId, firstOrder, 3))
+                    .when(keyboard -> keyboard.releaseStock(firstOrder))
+                    .thenNothingHappened();
+        }
+
+        @Test
+        void committing_turns_the_reservation_into_a_sale_that_stays_on_hand() {
+            given(keyboardCreated, fiveReceived, new StockReserved(productId, firstOrder, 3))
+                    .when(keyboard -> keyboard.commitStock(firstOrder))
+                    .then(new StockCommitted(productId, firstOrder, 3))
+                    .andState(sold -> assertAll(
+                            () -> assertEquals(5, sold.onHand()),
+                            () -> assertEquals(3, sold.committed()),
+                            () -> assertEquals(0, sold.reserved()),
+                            () -> assertEquals(2, sold.available())));
+        }
+
+        @Test
+        void committing_twice_records_nothing_the_second_time() {
+            given(keyboardCreated, fiveReceived, new StockReserved(productId, firstOrder, 3),
+                    new StockCommitted(productId, firstOrder, 3))
+                    .when(keyboard -> keyboard.commitStock(firstOrder))
+                    .thenNothingHappened()
+                    .andState(keyboard -> assertEquals(3, keyboard.committed()));
+        }
+
+        @Test
+        void a_deleted_product_still_releases_and_commits_what_it_reserved() {
+            given(keyboardCreated, fiveReceived, new StockReserved(productId, firstOrder, 3),
+                    new StockReserved(productId, secondOrder, 1), keyboardDeleted)
+                    .when(deleted -> deleted.releaseStock(firstOrder))
+                    .then(new StockReleased(productId, firstOrder, 3));
+            given(keyboardCreated, fiveReceived, new StockReserved(productId, secondOrder, 1), keyboardDeleted)
+                    .when(deleted -> deleted.commitStock(secondOrder))
+                    .then(new StockCommitted(productId, secondOrder, 1));
+        }
+    }
 }
