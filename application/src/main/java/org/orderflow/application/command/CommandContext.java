@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.orderflow.application.eventstore.EventMetadata;
+import org.orderflow.application.eventstore.RecordedEvent;
 import org.orderflow.application.eventstore.StreamId;
 
 /**
@@ -17,6 +18,8 @@ import org.orderflow.application.eventstore.StreamId;
  *                           present the command fails on any other version and is not retried
  * @param idempotencyKey     a client key that makes a retried command return the first result, or null
  * @param requestFingerprint what the key was first used for; the same key with another request is refused
+ * @param source             the component that sends the command, recorded on its events
+ *                           ({@link #SOURCE} for the API)
  */
 public record CommandContext(
         UUID commandId,
@@ -25,17 +28,34 @@ public record CommandContext(
         String userId,
         OptionalLong pinnedVersion,
         String idempotencyKey,
-        String requestFingerprint) {
+        String requestFingerprint,
+        String source) {
 
     public static final String SOURCE = "orderflow-api";
 
     public CommandContext {
         Objects.requireNonNull(commandId, "commandId");
         tenantId = tenantId == null ? StreamId.DEFAULT_TENANT : tenantId;
+        source = source == null ? SOURCE : source;
         pinnedVersion = pinnedVersion == null ? OptionalLong.empty() : pinnedVersion;
         if (idempotencyKey != null && requestFingerprint == null) {
             throw new IllegalArgumentException("an idempotency key needs the fingerprint of its request");
         }
+    }
+
+    /** A command from the API. */
+    public CommandContext(UUID commandId, String tenantId, String correlationId, String userId,
+                          OptionalLong pinnedVersion, String idempotencyKey, String requestFingerprint) {
+        this(commandId, tenantId, correlationId, userId, pinnedVersion, idempotencyKey, requestFingerprint, SOURCE);
+    }
+
+    /**
+     * A command a process sends in reaction to an event: the event is its cause, the correlation
+     * carries on, and the process is the source.
+     */
+    public static CommandContext reactingTo(RecordedEvent cause, String source, String userId) {
+        return new CommandContext(cause.eventId(), cause.stream().tenantId(), cause.metadata().correlationId(), userId,
+                OptionalLong.empty(), null, null, source);
     }
 
     /** A context for the default tenant, no conditions; handy for tests and internal callers. */
@@ -45,6 +65,6 @@ public record CommandContext(
     }
 
     public EventMetadata eventMetadata() {
-        return new EventMetadata(correlationId, commandId.toString(), userId, SOURCE, null);
+        return new EventMetadata(correlationId, commandId.toString(), userId, source, null);
     }
 }

@@ -1,6 +1,8 @@
 package org.orderflow.application.eventstore;
 
 import java.util.List;
+import org.orderflow.domain.order.CheckoutFailed;
+import org.orderflow.domain.order.CheckoutStarted;
 import org.orderflow.domain.order.InventoryReserved;
 import org.orderflow.domain.order.ItemAddedV1ToV2;
 import org.orderflow.domain.order.ItemAdded;
@@ -13,6 +15,10 @@ import org.orderflow.domain.product.PriceUpdated;
 import org.orderflow.domain.product.ProductCreated;
 import org.orderflow.domain.product.ProductCreatedV1ToV2;
 import org.orderflow.domain.product.ProductDeleted;
+import org.orderflow.domain.product.StockCommitted;
+import org.orderflow.domain.product.StockReceived;
+import org.orderflow.domain.product.StockReleased;
+import org.orderflow.domain.product.StockReserved;
 import org.orderflow.domain.versioning.UpcasterChain;
 
 /**
@@ -34,6 +40,12 @@ public final class EventCatalog {
             .register("ProductCreated", 2, ProductCreated.class)
             .register("PriceUpdated", 1, PriceUpdated.class)
             .register("ProductDeleted", 1, ProductDeleted.class)
+            .register("CheckoutStarted", 1, CheckoutStarted.class)
+            .register("CheckoutFailed", 1, CheckoutFailed.class)
+            .register("StockReceived", 1, StockReceived.class)
+            .register("StockReserved", 1, StockReserved.class)
+            .register("StockReleased", 1, StockReleased.class)
+            .register("StockCommitted", 1, StockCommitted.class)
             .build();
 
     private static final UpcasterChain UPCASTERS = new UpcasterChain(List.of(

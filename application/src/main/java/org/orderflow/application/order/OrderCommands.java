@@ -14,8 +14,22 @@ public final class OrderCommands {
             implements Command {
     }
 
+    /**
+     * Without a product id the line is sold by name at the given price (both required). With one,
+     * name and current price come from the catalogue: a given name is ignored and a given price
+     * must be the current one ({@code order.price_mismatch} otherwise), so a client can hold the
+     * customer to the price it showed.
+     */
     public record AddItem(UUID orderId, UUID lineId, String productName, UUID productId, int quantity,
-                          long unitPriceCents) implements Command {
+                          Long unitPriceCents) implements Command {
+    }
+
+    /** Hands a pending order with items to the fulfilment process. */
+    public record StartCheckout(UUID orderId) implements Command {
+    }
+
+    /** An operator gives up a running checkout; the process undoes what it did. */
+    public record AbortCheckout(UUID orderId, String reason) implements Command {
     }
 
     public record RemoveItem(UUID orderId, UUID lineId) implements Command {

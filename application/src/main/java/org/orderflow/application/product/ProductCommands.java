@@ -19,4 +19,8 @@ public final class ProductCommands {
 
     public record DeleteProduct(UUID productId) implements Command {
     }
+
+    /** Units delivered to the warehouse. */
+    public record ReceiveStock(UUID productId, int quantity) implements Command {
+    }
 }

@@ -2,6 +2,8 @@ package org.orderflow.application.published;
 
 import org.orderflow.application.published.PublishedEvent.Address;
 import org.orderflow.domain.DomainEvent;
+import org.orderflow.domain.order.CheckoutFailed;
+import org.orderflow.domain.order.CheckoutStarted;
 import org.orderflow.domain.order.InventoryReserved;
 import org.orderflow.domain.order.ItemAdded;
 import org.orderflow.domain.order.ItemRemoved;
@@ -13,6 +15,10 @@ import org.orderflow.domain.order.ShippingAddress;
 import org.orderflow.domain.product.PriceUpdated;
 import org.orderflow.domain.product.ProductCreated;
 import org.orderflow.domain.product.ProductDeleted;
+import org.orderflow.domain.product.StockCommitted;
+import org.orderflow.domain.product.StockReceived;
+import org.orderflow.domain.product.StockReleased;
+import org.orderflow.domain.product.StockReserved;
 
 /**
  * Maps each domain event to what is published for it. Every event type of every aggregate has a
@@ -46,6 +52,18 @@ public final class PublishedContract {
             return new PublishedEvent.PriceUpdatedV1(e.productId(), e.oldPriceCents(), e.newPriceCents());
         } else if (event instanceof ProductDeleted e) {
             return new PublishedEvent.ProductDeletedV1(e.productId());
+        } else if (event instanceof CheckoutStarted e) {
+            return new PublishedEvent.CheckoutStartedV1(e.orderId(), e.totalCents());
+        } else if (event instanceof CheckoutFailed e) {
+            return new PublishedEvent.CheckoutFailedV1(e.orderId(), e.reasonCode(), e.productId(), e.detail());
+        } else if (event instanceof StockReceived e) {
+            return new PublishedEvent.StockReceivedV1(e.productId(), e.quantity());
+        } else if (event instanceof StockReserved e) {
+            return new PublishedEvent.StockReservedV1(e.productId(), e.orderId(), e.quantity());
+        } else if (event instanceof StockReleased e) {
+            return new PublishedEvent.StockReleasedV1(e.productId(), e.orderId(), e.quantity());
+        } else if (event instanceof StockCommitted e) {
+            return new PublishedEvent.StockCommittedV1(e.productId(), e.orderId(), e.quantity());
         }
         throw new IllegalArgumentException("No published contract for " + event.getClass().getName());
     }

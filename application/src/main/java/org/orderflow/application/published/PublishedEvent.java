@@ -59,4 +59,23 @@ public sealed interface PublishedEvent {
 
     record ProductDeletedV1(UUID productId) implements PublishedEvent {
     }
+
+    record CheckoutStartedV1(UUID orderId, long totalCents) implements PublishedEvent {
+    }
+
+    /** {@code reasonCode}: out_of_stock, product_unavailable, payment_declined, payment_failed, payment_timeout, aborted. */
+    record CheckoutFailedV1(UUID orderId, String reasonCode, UUID productId, String detail) implements PublishedEvent {
+    }
+
+    record StockReceivedV1(UUID productId, int quantity) implements PublishedEvent {
+    }
+
+    record StockReservedV1(UUID productId, UUID orderId, int quantity) implements PublishedEvent {
+    }
+
+    record StockReleasedV1(UUID productId, UUID orderId, int quantity) implements PublishedEvent {
+    }
+
+    record StockCommittedV1(UUID productId, UUID orderId, int quantity) implements PublishedEvent {
+    }
 }

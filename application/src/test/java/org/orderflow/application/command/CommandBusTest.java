@@ -22,6 +22,7 @@ import org.orderflow.application.order.OrderCommands.AddItem;
 import org.orderflow.application.order.OrderCommands.ConfirmOrder;
 import org.orderflow.application.order.OrderCommands.CreateOrder;
 import org.orderflow.application.order.Orders;
+import org.orderflow.application.product.Products;
 import org.orderflow.application.snapshot.SnapshotPolicy;
 import org.orderflow.application.snapshot.SnapshotStore;
 import org.orderflow.domain.order.ItemAdded;
@@ -41,7 +42,8 @@ class CommandBusTest {
     private final InMemoryIdempotencyKeys keys = new InMemoryIdempotencyKeys();
     private final Orders orders = new Orders(store, new NoSnapshots(), SnapshotPolicy.NEVER);
     private final CommandBus bus = new CommandBus(new CommandRunner(List.of(new CreateOrderHandler(orders),
-            new AddItemHandler(orders), new ConfirmOrderHandler(orders)), keys), new RetryPolicy(3, Duration.ZERO));
+            new AddItemHandler(orders, new Products(store, new NoSnapshots(), SnapshotPolicy.NEVER)),
+            new ConfirmOrderHandler(orders)), keys), new RetryPolicy(3, Duration.ZERO));
 
     @Test
     void a_command_that_loses_a_race_is_decided_again_on_the_new_state() {
@@ -143,7 +145,7 @@ class CommandBusTest {
     }
 
     private static AddItem addItem() {
-        return new AddItem(ORDER, UUID.randomUUID(), "pen", null, 1, 100);
+        return new AddItem(ORDER, UUID.randomUUID(), "pen", null, 1, 100L);
     }
 
     private static NewEvent line() {
