@@ -20,6 +20,9 @@ public interface CheckoutProcesses {
 
     Optional<CheckoutProcess> find(String tenantId, UUID orderId);
 
+    /** The order's checkout in whichever tenant holds it (order ids are unique), for platform operators. */
+    Optional<CheckoutProcess> findInAnyTenant(UUID orderId);
+
     /** Up to {@code max} checkouts whose authorization call is due; each counts one more attempt and is leased until {@code leaseUntil}. */
     List<CheckoutProcess> claimDuePayments(Instant now, Instant leaseUntil, int max);
 

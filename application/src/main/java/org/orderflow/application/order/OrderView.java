@@ -22,6 +22,8 @@ public record OrderView(
         String reservationId,
         String paymentId,
         String cancellationReason,
+        String cancellationCode,
+        String cancellationProductId,
         long version,
         Instant createdAt,
         Instant updatedAt,
@@ -32,6 +34,7 @@ public record OrderView(
         return new OrderView(order.id().toString(), order.customerName(), order.customerId(),
                 order.shippingAddress(), order.status(), List.copyOf(order.lines()), order.totalCents(),
                 order.itemCount(), order.reservationId(), order.paymentId(), order.cancellationReason(),
+                order.cancellationCode(), order.cancellationProductId() == null ? null : order.cancellationProductId().toString(),
                 version, timeline.first(), timeline.last(), timeline.at("OrderConfirmed"), timeline.at("OrderCancelled"));
     }
 }

@@ -37,6 +37,7 @@ public class JpaOrderReadModel implements OrderReadModel {
                         OrderDetailsProjector.lines(row).stream().map(line -> new OrderLine(new LineId(line.lineId()),
                                 line.productName(), line.productId(), line.quantity(), line.unitPriceCents())).toList(),
                         row.totalCents, row.itemCount, row.reservationId, row.paymentId, row.cancellationReason,
+                        row.cancellationCode, row.cancellationProductId == null ? null : row.cancellationProductId.toString(),
                         row.version, row.createdAt, row.updatedAt, row.confirmedAt, row.cancelledAt));
     }
 

@@ -45,6 +45,7 @@ public class JpaProductCatalog implements ProductCatalog {
 
     private static ProductView view(ProductCatalogRow row) {
         return new ProductView(row.key.id().toString(), row.name, row.priceCents, row.categoryId, row.sku, row.deleted,
-                row.version, row.createdAt, row.updatedAt, row.deletedAt);
+                row.version, row.createdAt, row.updatedAt, row.deletedAt, new ProductView.Stock(row.stockOnHand,
+                        row.stockReserved, row.stockCommitted, row.stockOnHand - row.stockReserved - row.stockCommitted));
     }
 }

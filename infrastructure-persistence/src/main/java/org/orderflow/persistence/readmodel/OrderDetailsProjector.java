@@ -12,6 +12,8 @@ import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.orderflow.domain.order.CheckoutFailed;
+import org.orderflow.domain.order.CheckoutStarted;
 import org.orderflow.domain.order.InventoryReserved;
 import org.orderflow.domain.order.ItemAdded;
 import org.orderflow.domain.order.ItemRemoved;
@@ -72,6 +74,11 @@ public class OrderDetailsProjector extends RowProjector<OrderDetailsRow> {
         on(OrderConfirmed.class, (event, envelope) -> update(envelope, row -> {
             row.status = next(row, event);
             row.confirmedAt = envelope.recordedAt();
+        }));
+        on(CheckoutStarted.class, (event, envelope) -> update(envelope, row -> row.status = next(row, event)));
+        on(CheckoutFailed.class, (event, envelope) -> update(envelope, row -> {
+            row.cancellationCode = event.reasonCode();
+            row.cancellationProductId = event.productId();
         }));
         on(OrderCancelled.class, (event, envelope) -> update(envelope, row -> {
             row.status = next(row, event);

@@ -54,6 +54,12 @@ public class OrderDetailsRow extends ReadModelRow {
     @Column(name = "cancellation_reason")
     String cancellationReason;
 
+    @Column(name = "cancellation_code")
+    String cancellationCode;
+
+    @Column(name = "cancellation_product_id")
+    java.util.UUID cancellationProductId;
+
     @Column(name = "confirmed_at")
     Instant confirmedAt;
 

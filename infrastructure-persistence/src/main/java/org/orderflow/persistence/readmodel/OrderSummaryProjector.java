@@ -6,6 +6,7 @@ import org.orderflow.application.order.OrderReadModel;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.orderflow.domain.order.CheckoutStarted;
 import org.orderflow.domain.order.InventoryReserved;
 import org.orderflow.domain.order.ItemAdded;
 import org.orderflow.domain.order.ItemRemoved;
@@ -43,6 +44,7 @@ public class OrderSummaryProjector extends RowProjector<OrderSummaryRow> {
         on(PaymentProcessed.class, (event, envelope) -> update(envelope, row -> row.status = next(row, event)));
         on(OrderConfirmed.class, (event, envelope) -> update(envelope, row -> row.status = next(row, event)));
         on(OrderCancelled.class, (event, envelope) -> update(envelope, row -> row.status = next(row, event)));
+        on(CheckoutStarted.class, (event, envelope) -> update(envelope, row -> row.status = next(row, event)));
     }
 
     private static String next(OrderSummaryRow row, OrderEvent event) {

@@ -7,8 +7,12 @@ import jakarta.persistence.EntityManager;
 import org.orderflow.domain.product.PriceUpdated;
 import org.orderflow.domain.product.ProductCreated;
 import org.orderflow.domain.product.ProductDeleted;
+import org.orderflow.domain.product.StockCommitted;
+import org.orderflow.domain.product.StockReceived;
+import org.orderflow.domain.product.StockReleased;
+import org.orderflow.domain.product.StockReserved;
 
-/** The product catalogue: name, price, category, SKU, deleted flag and time. */
+/** The product catalogue: name, price, category, SKU, deleted flag and time, and the stock figures. */
 @Dependent
 public class ProductCatalogProjector extends RowProjector<ProductCatalogRow> {
 
@@ -30,6 +34,13 @@ public class ProductCatalogProjector extends RowProjector<ProductCatalogRow> {
         on(ProductDeleted.class, (event, envelope) -> update(envelope, row -> {
             row.deleted = true;
             row.deletedAt = envelope.recordedAt();
+        }));
+        on(StockReceived.class, (event, envelope) -> update(envelope, row -> row.stockOnHand += event.quantity()));
+        on(StockReserved.class, (event, envelope) -> update(envelope, row -> row.stockReserved += event.quantity()));
+        on(StockReleased.class, (event, envelope) -> update(envelope, row -> row.stockReserved -= event.quantity()));
+        on(StockCommitted.class, (event, envelope) -> update(envelope, row -> {
+            row.stockReserved -= event.quantity();
+            row.stockCommitted += event.quantity();
         }));
     }
 

@@ -39,6 +39,15 @@ public class ProductCatalogRow extends ReadModelRow {
     @Column(name = "deleted_at")
     Instant deletedAt;
 
+    @Column(name = "stock_on_hand", nullable = false)
+    long stockOnHand;
+
+    @Column(name = "stock_reserved", nullable = false)
+    long stockReserved;
+
+    @Column(name = "stock_committed", nullable = false)
+    long stockCommitted;
+
     protected ProductCatalogRow() {
     }
 

@@ -38,7 +38,8 @@ public final class SchemaMigrations {
             "V7__outbox_and_inboxes.sql",
             "V8__advisory_lock_within.sql",
             "V9__blue_green_rebuilds.sql",
-            "V10__audit_trail_and_append_only_log.sql");
+            "V10__audit_trail_and_append_only_log.sql",
+            "V11__stock_and_checkouts.sql");
 
     private SchemaMigrations() {
     }

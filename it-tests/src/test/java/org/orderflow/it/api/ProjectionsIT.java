@@ -111,7 +111,7 @@ class ProjectionsIT {
         JsonNode states = api.get("/ops/projections").json();
 
         assertThat(states.findValuesAsText("projector"))
-                .containsExactlyInAnyOrder("order-summary", "order-details", "product-catalog");
+                .containsExactlyInAnyOrder("order-summary", "order-details", "product-catalog", "fulfilment");
         for (JsonNode state : states) {
             assertThat(state.path("position").asLong()).isPositive();
             assertThat(state.path("lag_events").asLong()).isGreaterThanOrEqualTo(0);

@@ -69,7 +69,11 @@ class IsolationMatrixIT {
             Map.entry("purgeDeadLetter", Set.of(OPERATOR, PLATFORM)), Map.entry("replayDeadLetters", Set.of(PLATFORM)),
             Map.entry("purgeDeadLetters", Set.of(PLATFORM)),
             Map.entry("getSnapshotStats", Set.of(OPERATOR, PLATFORM)), Map.entry("deleteSnapshots", Set.of(PLATFORM)),
-            Map.entry("runReplayCheck", Set.of(PLATFORM)));
+            Map.entry("runReplayCheck", Set.of(PLATFORM)),
+            Map.entry("checkoutOrder", Set.of(WRITER)),
+            Map.entry("receiveProductStock", Set.of(CATALOGUE)),
+            Map.entry("listCheckouts", Set.of(OPERATOR, PLATFORM)), Map.entry("retryCheckout", Set.of(OPERATOR, PLATFORM)),
+            Map.entry("abortCheckout", Set.of(OPERATOR, PLATFORM)));
 
     /** A valid body for each operation that takes one, so that what answers is the check under test, not validation. */
     private static final Map<String, String> BODIES = Map.ofEntries(
@@ -81,7 +85,9 @@ class IsolationMatrixIT {
             Map.entry("cancelOrder", "{\"cancellation\":{\"reason\":\"matrix\"}}"),
             Map.entry("createProduct", "{\"product\":{\"name\":\"matrix\",\"price_cents\":100,\"category_id\":\"c\"}}"),
             Map.entry("updateProductPrice", "{\"product\":{\"price_cents\":99}}"),
-            Map.entry("skipProjectionError", "{\"skip\":{\"reason\":\"matrix\"}}"));
+            Map.entry("skipProjectionError", "{\"skip\":{\"reason\":\"matrix\"}}"),
+            Map.entry("receiveProductStock", "{\"stock\":{\"quantity\":3}}"),
+            Map.entry("abortCheckout", "{\"abort\":{\"reason\":\"matrix\"}}"));
 
     private final String victim = "victim-" + UUID.randomUUID().toString().substring(0, 8);
     private final Api owner = Api.client().asTenant(victim).withoutReadYourWrites();

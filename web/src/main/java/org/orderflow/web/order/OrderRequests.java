@@ -45,11 +45,17 @@ public final class OrderRequests {
     public record AddItemBody(@NotNull @Valid @JsonbProperty("order_item") NewItem orderItem) {
     }
 
+    /**
+     * A line sold by name needs {@code product_name} and {@code unit_price_cents}; a catalogue line
+     * needs only {@code product_id} (name and current price come from the product; a given price
+     * must be the current one).
+     */
     public record NewItem(
-            @NotBlank @Size(max = 200) @JsonbProperty("product_name") String productName,
+            @Size(min = 1, max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+            @JsonbProperty("product_name") String productName,
             @Pattern(regexp = UUID_PATTERN) @JsonbProperty("product_id") String productId,
             @NotNull @Min(1) @Max(1_000_000) @JsonbProperty("quantity") Integer quantity,
-            @NotNull @PositiveOrZero @JsonbProperty("unit_price_cents") Long unitPriceCents) {
+            @PositiveOrZero @JsonbProperty("unit_price_cents") Long unitPriceCents) {
     }
 
     /** {@code {"order_item":{"line_id":"…"}}} */

@@ -59,6 +59,8 @@ import org.orderflow.web.problem.Problems;
 import org.orderflow.web.request.ApiHeaders;
 import org.orderflow.web.request.CommandResponses;
 import org.orderflow.web.request.Ids;
+import org.orderflow.web.input.InputRefused;
+import org.orderflow.web.input.InvalidInput;
 
 /**
  * Orders: one task-based endpoint per command, answering the new version (also as ETag) and
@@ -138,9 +140,36 @@ public class OrderResource {
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
     public Response addItem(@PathParam("id") String id, @NotNull @Valid AddItemBody body) {
         var item = body.orderItem();
+        if (item.productId() == null && item.productName() == null) {
+            throw InvalidInput.of(InputRefused.field("order_item.product_name", "must not be blank for an item without product_id"));
+        }
+        if (item.productId() == null && item.unitPriceCents() == null) {
+            throw InvalidInput.of(InputRefused.field("order_item.unit_price_cents", "must not be null for an item without product_id"));
+        }
         return accepted(new OrderCommands.AddItem(orderId(id), UUID.randomUUID(), item.productName(),
                 item.productId() == null ? null : UUID.fromString(item.productId()), item.quantity(),
                 item.unitPriceCents()), body);
+    }
+
+    @POST
+    @Path("/{id}/checkout")
+    @RolesAllowed(Roles.ORDER_WRITER)
+    @Operation(operationId = "checkoutOrder", summary = "Check out",
+            description = "Hands a pending order with items to the fulfilment process: it reserves the catalogue "
+                    + "lines' stock, takes the payment of the order total and confirms the order, or cancels it "
+                    + "(cancellation_code: out_of_stock with cancellation_product_id, payment_declined, "
+                    + "payment_failed, payment_timeout, aborted) and undoes what it did. Answers 202 at once; follow "
+                    + "the order's status (CHECKING_OUT, INVENTORY_RESERVED, CONFIRMED or CANCELLED). No body.")
+    @APIResponse(responseCode = "202", description = "Checkout started; Location names the order", content = @Content(
+            schema = @Schema(implementation = CommandAccepted.class), examples = @ExampleObject(name = "started",
+            value = COMMAND_RESPONSE)))
+    @APIResponse(responseCode = "422", description = "rule-violation: not pending, no items, or a checkout runs "
+            + "already (order.not_pending, order.no_items, order.checkout_running)" + ProblemDetails.KEY_REUSED,
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
+    public Response checkout(@PathParam("id") String id) {
+        CommandResult result = dispatch(new OrderCommands.StartCheckout(orderId(id)), "checkout");
+        return CommandResponses.accepted(result, uri.getBaseUriBuilder().path("orders").path(result.streamId()).build(),
+                CommandAccepted.of(result));
     }
 
     @POST

@@ -44,6 +44,8 @@ public final class OrderResponses {
             @JsonbProperty("reservation_id") String reservationId,
             @JsonbProperty("payment_id") String paymentId,
             @JsonbProperty("cancellation_reason") String cancellationReason,
+            @JsonbProperty("cancellation_code") String cancellationCode,
+            @JsonbProperty("cancellation_product_id") String cancellationProductId,
             @JsonbProperty("version") long version,
             @JsonbProperty("created_at") String createdAt,
             @JsonbProperty("updated_at") String updatedAt,
@@ -54,7 +56,8 @@ public final class OrderResponses {
             return new Order(view.orderId(), view.customerName(), view.customerId(),
                     Address.of(view.shippingAddress()), view.status().name(),
                     view.lines().stream().map(Item::of).toList(), view.itemCount(), view.totalCents(),
-                    view.reservationId(), view.paymentId(), view.cancellationReason(), view.version(),
+                    view.reservationId(), view.paymentId(), view.cancellationReason(), view.cancellationCode(),
+                    view.cancellationProductId(), view.version(),
                     text(view.createdAt()), text(view.updatedAt()), text(view.confirmedAt()), text(view.cancelledAt()));
         }
 

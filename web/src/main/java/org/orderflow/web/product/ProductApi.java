@@ -31,6 +31,14 @@ public final class ProductApi {
     }
 
     /** {@code {"product":{"price_cents":99000}}} */
+    /** {@code {"stock":{"quantity":25}}} */
+    public record ReceiveStockBody(@NotNull @Valid @JsonbProperty("stock") NewStock stock) {
+    }
+
+    public record NewStock(@NotNull @Positive @jakarta.validation.constraints.Max(1_000_000_000)
+                           @JsonbProperty("quantity") Integer quantity) {
+    }
+
     public record UpdatePriceBody(@NotNull @Valid @JsonbProperty("product") NewPrice product) {
     }
 
@@ -61,16 +69,27 @@ public final class ProductApi {
             @JsonbProperty("version") long version,
             @JsonbProperty("created_at") String createdAt,
             @JsonbProperty("updated_at") String updatedAt,
-            @JsonbProperty("deleted_at") String deletedAt) {
+            @JsonbProperty("deleted_at") String deletedAt,
+            @JsonbProperty("stock") Stock stock) {
 
         static Product of(ProductView view) {
             return new Product(view.productId(), view.name(), view.priceCents(), view.categoryId(), view.sku(), view.deleted(),
-                    view.version(), text(view.createdAt()), text(view.updatedAt()), text(view.deletedAt()));
+                    view.version(), text(view.createdAt()), text(view.updatedAt()), text(view.deletedAt()),
+                    new Stock(view.stock().onHand(), view.stock().reserved(), view.stock().committed(),
+                            view.stock().available()));
         }
 
         private static String text(Instant instant) {
             return instant == null ? null : instant.toString();
         }
+    }
+
+    /** Units: on_hand = available + reserved + committed. */
+    public record Stock(
+            @JsonbProperty("on_hand") long onHand,
+            @JsonbProperty("reserved") long reserved,
+            @JsonbProperty("committed") long committed,
+            @JsonbProperty("available") long available) {
     }
 
     public record ProductPage(

@@ -127,6 +127,22 @@ public class ProductResource {
         return accepted(new ProductCommands.UpdatePrice(productId(id), body.product().priceCents()), body);
     }
 
+    @POST
+    @Path("/{id}/receive_stock")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CATALOGUE_MANAGER)
+    @Operation(operationId = "receiveProductStock", summary = "Receive stock",
+            description = "Puts delivered units on hand; the product's stock (on_hand, reserved, committed, available) "
+                    + "shows them.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "delivery", value = "{\"stock\":{\"quantity\":25}}")))
+    @APIResponse(responseCode = "200", ref = OrderflowApplication.PRODUCT_CHANGED)
+    @APIResponse(responseCode = "422", description = "rule-violation: the product is deleted, or the quantity is out "
+            + "of range (product.deleted, stock.invalid_quantity)" + ProblemDetails.KEY_REUSED,
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
+    public Response receiveStock(@PathParam("id") String id, @NotNull @Valid ProductApi.ReceiveStockBody body) {
+        return accepted(new ProductCommands.ReceiveStock(productId(id), body.stock().quantity()), body);
+    }
+
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.CATALOGUE_MANAGER)

@@ -144,6 +144,11 @@ public class ProjectionOperationsResource {
                             @QueryParam("stream_id") String streamId,
                             @Context UriInfo uri) {
         Projector projector = projector(name);
+        if (projector.tables().isEmpty()) {
+            return Problems.response(Response.Status.CONFLICT, "not-rebuildable", "Projector not rebuildable",
+                    "Projector " + name + " declares no tables of its own to rebuild (a process manager, whose steps "
+                            + "must not be taken again, is never rebuilt)", null);
+        }
         if (streamId != null || streamType != null) {
             if (streamId == null || streamType == null || Ids.parse(streamId).isEmpty()) {
                 throw new BadRequestException("stream_type and stream_id (a UUID) go together");

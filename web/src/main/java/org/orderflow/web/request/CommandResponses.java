@@ -36,6 +36,11 @@ public final class CommandResponses {
         return decorate(Response.created(location).entity(body), result).build();
     }
 
+    /** 202: the command started work that goes on after the answer; Location names what to follow. */
+    public static Response accepted(CommandResult result, URI location, Object body) {
+        return decorate(Response.accepted(body).location(location), result).build();
+    }
+
     private static Response.ResponseBuilder decorate(Response.ResponseBuilder builder, CommandResult result) {
         builder.tag(new EntityTag(Long.toString(result.streamVersion())));
         if (result.replayed()) {

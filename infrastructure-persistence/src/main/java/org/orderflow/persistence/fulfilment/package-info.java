@@ -1,0 +1,2 @@
+/** The fulfilment process manager's checkouts in {@code checkout_processes}. */
+package org.orderflow.persistence.fulfilment;
