@@ -53,6 +53,12 @@ public interface CheckoutProcesses {
     /** Makes the next call due now (an operator's retry); false if the checkout waits for no call. */
     boolean retryNow(String tenantId, UUID orderId, Instant at);
 
+    /** How many checkouts there are in each state, and for each reason they were cancelled, across all tenants. */
+    record Stats(java.util.Map<CheckoutProcess.State, Long> byState, java.util.Map<String, Long> cancelledByReason) {
+    }
+
+    Stats stats();
+
     /** Checkouts, newest first; a tenant's only if {@code tenantId} is given, one state's only if {@code state} is. */
     List<CheckoutProcess> list(Optional<String> tenantId, Optional<CheckoutProcess.State> state, int offset, int limit);
 }

@@ -36,6 +36,7 @@ public class AddItemHandler implements CommandHandler<AddItem> {
 
     @Override
     public CommandResult handle(AddItem command, CommandContext context) {
+        var order = orders.load(context, command.orderId());
         String name = command.productName();
         Long price = command.unitPriceCents();
         if (command.productId() != null) {
@@ -53,9 +54,9 @@ public class AddItemHandler implements CommandHandler<AddItem> {
             name = product.name();
             price = product.priceCents();
         } else if (price == null) {
-            throw new DomainRuleViolation("order.invalid_unit_price", "an item sold by name needs a unit price");
+            throw new DomainRuleViolation("order.invalid_unit_price",
+                    "an item sold by name (without product_id) needs a unit price");
         }
-        var order = orders.load(context, command.orderId());
         return orders.append(context, order, order.aggregate().addItem(new LineId(command.lineId()),
                         name, command.productId(), command.quantity(), price))
                 .withCreatedId(command.lineId().toString());

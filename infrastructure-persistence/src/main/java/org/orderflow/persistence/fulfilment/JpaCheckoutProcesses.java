@@ -188,6 +188,23 @@ public class JpaCheckoutProcesses implements CheckoutProcesses {
     }
 
     @Override
+    public Stats stats() {
+        java.util.Map<CheckoutProcess.State, Long> byState = new java.util.EnumMap<>(CheckoutProcess.State.class);
+        java.util.Map<String, Long> byReason = new java.util.TreeMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "SELECT state, reason_code, count(*) FROM checkout_processes GROUP BY state, reason_code").getResultList();
+        for (Object[] row : rows) {
+            long count = ((Number) row[2]).longValue();
+            byState.merge(CheckoutProcess.State.valueOf((String) row[0]), count, Long::sum);
+            if (row[1] != null) {
+                byReason.merge((String) row[1], count, Long::sum);
+            }
+        }
+        return new Stats(byState, byReason);
+    }
+
+    @Override
     public List<CheckoutProcess> list(Optional<String> tenantId, Optional<CheckoutProcess.State> state, int offset,
                                       int limit) {
         return rows(em.createNativeQuery("SELECT " + COLUMNS + """

@@ -27,6 +27,7 @@ import org.orderflow.it.support.Api.Reply;
 import org.orderflow.it.support.Deployments;
 import org.orderflow.it.support.Eventually;
 import org.orderflow.it.support.ExternalSystems;
+import org.orderflow.it.support.Metrics;
 import org.orderflow.it.support.PaymentStub;
 
 /**
@@ -124,6 +125,10 @@ class CheckoutIT {
         JsonNode process = Eventually.await(() -> processOf(order), p -> "DONE".equals(p.path("state").asText()), SETTLES,
                 "the checkout listed as done");
         assertThat(process.path("payment_attempts").asInt()).isEqualTo(1);
+        String metrics = Metrics.body("scope=application");
+        assertThat(metrics).containsPattern("orderflow_checkouts\\{[^}]*state=\"DONE\"[^}]*} [1-9]")
+                .containsPattern("orderflow_checkouts_started\\S* [1-9]")
+                .containsPattern("orderflow_checkout_payment_calls_seconds_count\\{[^}]*call=\"authorize\"[^}]*outcome=\"approved\"[^}]*} [1-9]");
     }
 
     @Test
@@ -148,7 +153,8 @@ class CheckoutIT {
         assertThat(otherPrice.status()).isEqualTo(422);
         assertThat(otherPrice.text("code")).isEqualTo("order.price_mismatch");
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(neither.status()).isEqualTo(400);
+        assertThat(neither.status()).isEqualTo(422);
+        assertThat(neither.text("code")).isEqualTo("order.invalid_unit_price");
         assertThat(deleted.status()).isEqualTo(422);
         assertThat(deleted.text("code")).isEqualTo("product.deleted");
     }
@@ -187,6 +193,8 @@ class CheckoutIT {
         assertThat(provider.approvedAuthorizations(order)).isZero();
         assertThat(Eventually.await(() -> processOf(order), p -> "FAILED".equals(p.path("state").asText()), SETTLES,
                 "the checkout listed as failed").path("reason_code").asText()).isEqualTo("payment_declined");
+        assertThat(Metrics.body("scope=application"))
+                .containsPattern("orderflow_checkouts_cancelled\\{[^}]*reason=\"payment_declined\"[^}]*} [1-9]");
     }
 
     @Test

@@ -87,8 +87,13 @@ public class OperatorActions implements ContainerResponseFilter, ReaderIntercept
         }
         Map<String, String> parameters = new TreeMap<>();
         request.getUriInfo().getPathParameters().forEach((name, values) -> parameters.put(name, String.join(",", values)));
-        MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
-        query.forEach((name, values) -> parameters.put("query." + name, clip(String.join(",", values))));
+        try {
+            MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
+            query.forEach((name, values) -> parameters.put("query." + name, clip(String.join(",", values))));
+        } catch (IllegalArgumentException unparseable) {
+            // a query the URI parser refuses (e.g. "{}=1"): the call is still recorded, without it
+            parameters.put("query", "(not a valid URI query)");
+        }
         Object body = request.getProperty(BODY);
         if (body != null) {
             parameters.put("body", clip(toJson(body)));

@@ -13,7 +13,7 @@ package org.orderflow.web.input;
  */
 public record InputRefused(int status, String slug, String title, String field, String reason, int limit) {
 
-    public static InputRefused field(String field, String reason) {
+    static InputRefused field(String field, String reason) {
         return new InputRefused(400, "invalid-request", "Invalid request", field.isEmpty() ? "body" : field, reason, 0);
     }
 

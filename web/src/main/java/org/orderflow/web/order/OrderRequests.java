@@ -51,7 +51,7 @@ public final class OrderRequests {
      * must be the current one).
      */
     public record NewItem(
-            @Size(min = 1, max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+            @Size(min = 1, max = 200) @Pattern(regexp = "\\s*\\S[\\s\\S]*", message = "must not be blank")
             @JsonbProperty("product_name") String productName,
             @Pattern(regexp = UUID_PATTERN) @JsonbProperty("product_id") String productId,
             @NotNull @Min(1) @Max(1_000_000) @JsonbProperty("quantity") Integer quantity,

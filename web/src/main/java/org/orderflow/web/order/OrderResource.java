@@ -59,8 +59,6 @@ import org.orderflow.web.problem.Problems;
 import org.orderflow.web.request.ApiHeaders;
 import org.orderflow.web.request.CommandResponses;
 import org.orderflow.web.request.Ids;
-import org.orderflow.web.input.InputRefused;
-import org.orderflow.web.input.InvalidInput;
 
 /**
  * Orders: one task-based endpoint per command, answering the new version (also as ETag) and
@@ -136,16 +134,12 @@ public class OrderResource {
             value = "{\"order_id\":\"0b6f4c1e-6a43-4d8e-9a55-2f0c7f1f3a10\",\"version\":2,\"position\":1042,"
                     + "\"line_id\":\"5d2b0c3e-1f7a-4c55-8d0e-2a9b3c4d5e6f\"}")))
     @APIResponse(responseCode = "422", description = "rule-violation: the order is not pending, or the line does not "
-            + "fit it (order.not_pending, order.total_overflow, ...)" + ProblemDetails.KEY_REUSED,
+            + "fit it (order.not_pending, order.total_overflow, order.checkout_running; without product_id: "
+            + "order.product_name_required, order.invalid_unit_price; with it: product.deleted, order.price_mismatch)"
+            + ProblemDetails.KEY_REUSED,
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
     public Response addItem(@PathParam("id") String id, @NotNull @Valid AddItemBody body) {
         var item = body.orderItem();
-        if (item.productId() == null && item.productName() == null) {
-            throw InvalidInput.of(InputRefused.field("order_item.product_name", "must not be blank for an item without product_id"));
-        }
-        if (item.productId() == null && item.unitPriceCents() == null) {
-            throw InvalidInput.of(InputRefused.field("order_item.unit_price_cents", "must not be null for an item without product_id"));
-        }
         return accepted(new OrderCommands.AddItem(orderId(id), UUID.randomUUID(), item.productName(),
                 item.productId() == null ? null : UUID.fromString(item.productId()), item.quantity(),
                 item.unitPriceCents()), body);

@@ -70,9 +70,16 @@ public class FulfilmentConfiguration {
         return new FulfilmentSettings(paymentDeadline, paymentAttempts, paymentBackoff, callTimeout.plusSeconds(5));
     }
 
+    @Inject
+    org.eclipse.microprofile.metrics.MetricRegistry metrics;
+
     @Produces
     @ApplicationScoped
     PaymentGateway paymentGateway() {
+        return new org.orderflow.web.fulfilment.MeteredPaymentGateway(provider(), metrics);
+    }
+
+    private PaymentGateway provider() {
         if ("http".equals(provider)) {
             URI url = httpUrl.orElseThrow(() -> new IllegalStateException(
                     "orderflow.payment.provider=http needs orderflow.payment.http.url (ORDERFLOW_PAYMENT_HTTP_URL)"));
