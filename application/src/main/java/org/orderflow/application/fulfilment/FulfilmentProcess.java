@@ -3,6 +3,7 @@ package org.orderflow.application.fulfilment;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -59,15 +60,17 @@ public class FulfilmentProcess extends Projector {
     private final CheckoutProcesses processes;
     private final FulfilmentSettings settings;
     private final Clock clock;
+    private final CheckoutObserver observer;
 
     @Inject
     public FulfilmentProcess(Orders orders, Products products, CheckoutProcesses processes, FulfilmentSettings settings,
-                             Clock clock) {
+                             Clock clock, CheckoutObserver observer) {
         this.orders = orders;
         this.products = products;
         this.processes = processes;
         this.settings = settings;
         this.clock = clock;
+        this.observer = observer;
         on(CheckoutStarted.class, this::reserveStock);
         on(InventoryReserved.class, this::awaitPayment);
         on(CheckoutFailed.class, this::undo);
@@ -90,6 +93,15 @@ public class FulfilmentProcess extends Projector {
     }
 
     private void reserveStock(CheckoutStarted started, RecordedEvent envelope) {
+        long begun = System.nanoTime();
+        try {
+            reserveEveryLine(started, envelope);
+        } finally {
+            observer.step("reserve_stock", Duration.ofNanos(System.nanoTime() - begun));
+        }
+    }
+
+    private void reserveEveryLine(CheckoutStarted started, RecordedEvent envelope) {
         String tenant = envelope.stream().tenantId();
         processes.started(tenant, started.orderId(), started.totalCents(), envelope.recordedAt());
         CommandContext context = context(envelope);
@@ -142,6 +154,7 @@ public class FulfilmentProcess extends Projector {
     }
 
     private void undo(CheckoutFailed failed, RecordedEvent envelope) {
+        long begun = System.nanoTime();
         String tenant = envelope.stream().tenantId();
         CommandContext context = context(envelope);
         for (UUID productId : productsOf(tenant, failed.orderId())) {
@@ -152,10 +165,12 @@ public class FulfilmentProcess extends Projector {
                 // nothing was reserved of a product that is not in the catalogue
             }
         }
-        boolean refund = processes.find(tenant, failed.orderId())
-                .map(process -> CheckoutDecisions.refundNeeded(process, failed.reasonCode()))
-                .orElse(false);
+        observer.step("release_stock", Duration.ofNanos(System.nanoTime() - begun));
+        var process = processes.find(tenant, failed.orderId());
+        boolean refund = process.map(p -> CheckoutDecisions.refundNeeded(p, failed.reasonCode())).orElse(false);
         processes.cancelled(tenant, failed.orderId(), failed.reasonCode(), refund, clock.instant());
+        process.ifPresent(p -> observer.settled("cancelled", failed.reasonCode(),
+                Duration.between(p.startedAt(), clock.instant())));
         LOG.fine(() -> "Checkout of " + failed.orderId() + " failed (" + failed.reasonCode() + "), stock released");
     }
 
@@ -165,11 +180,15 @@ public class FulfilmentProcess extends Projector {
         if (!order.checkout()) {
             return; // confirmed by the client's own steps
         }
+        long begun = System.nanoTime();
         CommandContext context = context(envelope);
         for (CheckoutDecisions.StockNeed need : CheckoutDecisions.stockNeeds(order.lines())) {
             var product = products.load(context, need.productId());
             products.append(context, product, product.aggregate().commitStock(confirmed.orderId()));
         }
+        observer.step("commit_stock", Duration.ofNanos(System.nanoTime() - begun));
+        processes.find(tenant, confirmed.orderId()).ifPresent(p -> observer.settled("confirmed", null,
+                Duration.between(p.startedAt(), clock.instant())));
         processes.confirmed(tenant, confirmed.orderId(), clock.instant());
     }
 

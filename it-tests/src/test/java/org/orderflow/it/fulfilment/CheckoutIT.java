@@ -198,6 +198,35 @@ class CheckoutIT {
     }
 
     @Test
+    void provider_errors_are_retried_under_the_same_key_and_the_checkout_then_confirms() {
+        String keyboard = product("Keyboard", 4_999, 2);
+        String order = orderOf(keyboard, 1);
+        provider.failTimes(order, 2);
+
+        assertThat(checkout(order).status()).isEqualTo(202);
+
+        assertThat(settled(order).path("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(provider.authorizeCalls(order)).isEqualTo(3);
+        assertThat(provider.approvedAuthorizations(order)).isEqualTo(1);
+        assertThat(Eventually.await(() -> processOf(order), p -> "DONE".equals(p.path("state").asText()), SETTLES,
+                "the checkout done").path("payment_attempts").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void a_provider_that_keeps_failing_is_given_up_after_the_last_attempt_and_the_stock_released() {
+        String keyboard = product("Keyboard", 4_999, 2);
+        String order = orderOf(keyboard, 2);
+        provider.failTimes(order, 100);
+
+        assertThat(checkout(order).status()).isEqualTo(202);
+
+        JsonNode cancelled = settled(order);
+        assertThat(cancelled.path("cancellation_code").asText()).isEqualTo("payment_failed");
+        assertThat(provider.authorizeCalls(order)).as("the configured 3 attempts").isEqualTo(3);
+        assertThat(stockWhen(keyboard, 0, 0).path("available").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void a_provider_that_does_not_answer_before_the_deadline_is_compensated_by_the_timer() {
         String keyboard = product("Keyboard", 4_999, 2);
         String order = orderOf(keyboard, 1);
@@ -215,7 +244,7 @@ class CheckoutIT {
     void an_approval_that_arrives_after_the_deadline_is_refunded() {
         String keyboard = product("Keyboard", 4_999, 2);
         String order = orderOf(keyboard, 1);
-        provider.answerLate(order, Duration.ofSeconds(6)); // after the 4 s deadline, within the 8 s call timeout
+        provider.answerLate(order, Duration.ofSeconds(7)); // after the 5 s deadline, within the 8 s call timeout
 
         assertThat(checkout(order).status()).isEqualTo(202);
 
@@ -271,7 +300,9 @@ class CheckoutIT {
         Future<?> watcher = pool.submit(() -> {
             while (running.get()) {
                 availableSeen.add(stock(scarce).path("available").asLong());
+                Thread.sleep(20); // sampling, not a load of its own on the two cores
             }
+            return null;
         });
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Integer>> started = new ArrayList<>();

@@ -39,6 +39,7 @@ public final class PaymentStub {
     private final Map<String, Boolean> refundedAuthorizations = new ConcurrentHashMap<>();
     private final Map<String, Boolean> declining = new ConcurrentHashMap<>();
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> failures = new ConcurrentHashMap<>();
 
     private PaymentStub(HttpServer server) {
         this.server = server;
@@ -72,6 +73,11 @@ public final class PaymentStub {
         delays.put(orderId, delay);
     }
 
+    /** Answer the order's next {@code times} authorization calls with 503, deciding nothing. */
+    public void failTimes(String orderId, int times) {
+        failures.put(orderId, new java.util.concurrent.atomic.AtomicInteger(times));
+    }
+
     /** How many authorization calls named the order (retries with the same key included). */
     public long authorizeCalls(String orderId) {
         return authorizeCalls.stream().filter(orderId::equals).count();
@@ -93,6 +99,11 @@ public final class PaymentStub {
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         String orderId = body.path("order_id").asText();
         authorizeCalls.add(orderId);
+        var failing = failures.get(orderId);
+        if (failing != null && failing.getAndDecrement() > 0) {
+            send(exchange, 503, "{\"error\":\"stub provider unavailable\"}");
+            return;
+        }
         CompletableFuture<Authorization> decided = new CompletableFuture<>();
         CompletableFuture<Authorization> first = authorizations.putIfAbsent(key, decided);
         if (first == null) {
