@@ -70,6 +70,7 @@ public class LiveBatches {
                 for (RecordedEvent event : batch) {
                     applyOrPark(projector, event, blocked);
                 }
+                projector.batchApplied();
             } finally {
                 projector.batchDone();
             }

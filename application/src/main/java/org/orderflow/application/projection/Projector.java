@@ -81,6 +81,14 @@ public abstract class Projector {
         prepare(batch);
     }
 
+    /**
+     * Every event of the batch given to {@link #prepare} was applied, in its transaction, which is
+     * about to commit: write what the projector held back for the batch (rows it built in memory,
+     * so that each is written once with its final state instead of once per event).
+     */
+    public void batchApplied() {
+    }
+
     /** The batch given to {@link #prepare} is applied or abandoned: forget what was prepared. */
     public void batchDone() {
     }

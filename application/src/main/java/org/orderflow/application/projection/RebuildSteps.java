@@ -220,6 +220,7 @@ public class RebuildSteps {
                     }
                 }
             }
+            projector.batchApplied();
         } finally {
             projector.batchDone();
         }

@@ -47,19 +47,18 @@ public class OrderDetailsProjector extends RowProjector<OrderDetailsRow> {
             row.shippingAddressJson = event.shippingAddress() == null ? null : write(event.shippingAddress());
             row.status = OrderStatus.after(null, event).name();
             row.linesJson = "[]";
+            row.lines = new ArrayList<>();
             row.createdAt = envelope.recordedAt();
             return row;
         }));
         on(ItemAdded.class, (event, envelope) -> update(envelope, row -> {
-            List<Line> lines = new ArrayList<>(lines(row));
-            lines.add(new Line(event.lineId(), event.productName(), event.productId(), event.quantity(),
+            editableLines(row).add(new Line(event.lineId(), event.productName(), event.productId(), event.quantity(),
                     event.unitPriceCents()));
-            row.linesJson = write(lines);
             row.totalCents = Math.addExact(row.totalCents, event.lineTotalCents());
             row.itemCount += event.quantity();
         }));
         on(ItemRemoved.class, (event, envelope) -> update(envelope, row -> {
-            row.linesJson = write(lines(row).stream().filter(line -> !line.lineId().equals(event.lineId())).toList());
+            editableLines(row).removeIf(line -> line.lineId().equals(event.lineId()));
             row.totalCents = Math.subtractExact(row.totalCents, event.lineTotalCents());
             row.itemCount -= event.quantity();
         }));
@@ -96,7 +95,28 @@ public class OrderDetailsProjector extends RowProjector<OrderDetailsRow> {
         return OrderStatus.after(OrderStatus.valueOf(row.status), event).name();
     }
 
+    @Override
+    protected void beforeWrite(OrderDetailsRow row) {
+        if (row.linesChanged) {
+            row.linesJson = write(row.lines);
+            row.linesChanged = false;
+        }
+    }
+
+    /** The row's lines, parsed once and kept on the row; written back by {@link #beforeWrite}. */
+    private static List<Line> editableLines(OrderDetailsRow row) {
+        if (row.lines == null) {
+            row.lines = new ArrayList<>(parse(row));
+        }
+        row.linesChanged = true;
+        return row.lines;
+    }
+
     static List<Line> lines(OrderDetailsRow row) {
+        return row.lines != null ? List.copyOf(row.lines) : parse(row);
+    }
+
+    private static List<Line> parse(OrderDetailsRow row) {
         try {
             return JSON.readValue(row.linesJson, LINES);
         } catch (JsonProcessingException e) {

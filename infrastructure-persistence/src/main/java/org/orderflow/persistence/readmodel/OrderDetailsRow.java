@@ -66,6 +66,16 @@ public class OrderDetailsRow extends ReadModelRow {
     @Column(name = "cancelled_at")
     Instant cancelledAt;
 
+    /**
+     * The lines as objects while a projector changes them (parsed once, written back to
+     * {@link #linesJson} once per batch rather than once per event); null until first needed.
+     */
+    @jakarta.persistence.Transient
+    java.util.List<OrderDetailsProjector.Line> lines;
+
+    @jakarta.persistence.Transient
+    boolean linesChanged;
+
     protected OrderDetailsRow() {
     }
 

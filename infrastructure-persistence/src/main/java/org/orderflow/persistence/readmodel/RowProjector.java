@@ -35,6 +35,15 @@ abstract class RowProjector<R extends VersionedRow> extends Projector {
      * the projector's lock); empty otherwise, so single-event paths always ask.
      */
     private final Set<TenantKey> knownMissing = ConcurrentHashMap.newKeySet();
+    /**
+     * Rows created during the current batch, not yet handed to the persistence context: the
+     * batch's later events change them in memory and {@link #batchApplied} persists each once, so
+     * a new row costs one INSERT with its final state rather than an INSERT and an UPDATE at flush.
+     */
+    private final Map<TenantKey, R> created = new ConcurrentHashMap<>();
+    /** Rows changed during the current batch: {@link #beforeWrite} runs once for each at its end. */
+    private final Map<TenantKey, R> changed = new ConcurrentHashMap<>();
+    private volatile boolean batching;
 
     protected RowProjector(EntityManager em, Class<R> rowType) {
         this.em = em;
@@ -64,6 +73,9 @@ abstract class RowProjector<R extends VersionedRow> extends Projector {
 
     private void prepare(List<RecordedEvent> batch, boolean newModel) {
         knownMissing.clear();
+        created.clear();
+        changed.clear();
+        batching = true;
         Map<String, Set<UUID>> idsByTenant = new HashMap<>();
         Set<TenantKey> started = new HashSet<>();
         for (RecordedEvent event : batch) {
@@ -95,23 +107,52 @@ abstract class RowProjector<R extends VersionedRow> extends Projector {
     }
 
     @Override
+    public void batchApplied() {
+        changed.values().forEach(this::beforeWrite);
+        created.values().forEach(em::persist);
+        created.clear();
+        changed.clear();
+    }
+
+    @Override
     public void batchDone() {
         knownMissing.clear();
+        created.clear();
+        changed.clear();
+        batching = false;
+    }
+
+    /**
+     * Called once per row a batch changed, at the batch's end (after each change outside a
+     * batch), before the row is written: a projector that keeps part of a row in a form cheaper to
+     * change than its column (parsed JSON, say) writes it back here.
+     */
+    protected void beforeWrite(R row) {
     }
 
     /** Inserts the stream's row from its first event, unless it exists already. */
     protected void create(RecordedEvent envelope, Function<TenantKey, R> row) {
         TenantKey key = key(envelope);
+        if (created.containsKey(key)) {
+            return; // created earlier in this batch
+        }
         if (knownMissing.remove(key) || em.find(rowType, key) == null) {
-            R created = row.apply(key);
-            created.advance(envelope.streamVersion(), envelope.recordedAt());
-            em.persist(created);
+            R fresh = row.apply(key);
+            fresh.advance(envelope.streamVersion(), envelope.recordedAt());
+            if (batching) {
+                created.put(key, fresh);
+            } else {
+                beforeWrite(fresh);
+                em.persist(fresh);
+            }
         }
     }
 
     /** Changes the stream's row if the event is newer than what it reflects. */
     protected void update(RecordedEvent envelope, Consumer<R> change) {
-        R row = em.find(rowType, key(envelope));
+        TenantKey key = key(envelope);
+        R pending = created.get(key);
+        R row = pending != null ? pending : em.find(rowType, key);
         if (row == null) {
             throw new IllegalStateException(name() + ": no row for " + envelope.stream() + " at version "
                     + envelope.streamVersion() + " (its first event was not projected)");
@@ -121,6 +162,11 @@ abstract class RowProjector<R extends VersionedRow> extends Projector {
         }
         change.accept(row);
         row.advance(envelope.streamVersion(), envelope.recordedAt());
+        if (batching) {
+            changed.putIfAbsent(key, row);
+        } else {
+            beforeWrite(row);
+        }
     }
 
     @Override

@@ -209,6 +209,51 @@ class ProjectionsTest {
     }
 
     @Test
+    void a_batch_writes_each_row_once_with_its_final_state_one_insert_per_new_stream_and_no_update() {
+        // given three new orders of four lines each, and one of them with a line removed, in one batch's reach
+        try (TestDatabase own = TestDatabase.create()) {
+            List<UUID> orders = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+            for (UUID id : orders) {
+                own.run(em -> orders(em).create(CONTEXT, id, Order.create(new OrderId(id), "batch customer", null, null)));
+                for (int line = 0; line < 4; line++) {
+                    int quantity = line + 1;
+                    own.run(em -> {
+                        var order = orders(em).load(CONTEXT, id);
+                        orders(em).append(CONTEXT, order, order.aggregate().addItem(new LineId(UUID.randomUUID()),
+                                "item", null, quantity, 250));
+                    });
+                }
+            }
+            own.run(em -> {
+                var order = orders(em).load(CONTEXT, orders.get(0));
+                orders(em).append(CONTEXT, order, order.aggregate().removeItem(order.aggregate().lines().get(0).lineId()));
+            });
+
+            // when the details and summaries projectors each run one batch over all of it
+            long[] written = own.inTransaction(em -> {
+                batches(em).runBatch(projector(em, OrderDetailsProjector.NAME), 100);
+                batches(em).runBatch(projector(em, OrderSummaryProjector.NAME), 100);
+                Object[] counts = (Object[]) em.createNativeQuery("""
+                        SELECT pg_stat_get_xact_tuples_inserted('order_details'::regclass)
+                             + pg_stat_get_xact_tuples_inserted('order_summaries'::regclass),
+                               pg_stat_get_xact_tuples_updated('order_details'::regclass)
+                             + pg_stat_get_xact_tuples_updated('order_summaries'::regclass)""").getSingleResult();
+                return new long[] {((Number) counts[0]).longValue(), ((Number) counts[1]).longValue()};
+            });
+
+            // then each stream's row was inserted once, already in its final state, and never updated
+            assertThat(written[0]).as("rows inserted").isEqualTo(6);
+            assertThat(written[1]).as("rows updated").isZero();
+            for (UUID id : orders) {
+                OrderView replayed = own.inTransaction(em -> new OrderQueries(orders(em)).findAtVersion("default", id,
+                        Long.MAX_VALUE).orElseThrow());
+                OrderView projected = own.inTransaction(em -> new JpaOrderReadModel(em).details("default", id).orElseThrow());
+                assertThat(projected).isEqualTo(replayed);
+            }
+        }
+    }
+
+    @Test
     void a_failing_handler_rolls_back_the_batch_rows_and_checkpoint_together() {
         catchUp();
         Projector failing = new Projector() {
