@@ -31,12 +31,15 @@ import org.orderflow.persistence.support.TestDatabase;
  * streams (one per transaction, {@code noStream()}) and to existing streams (each writer its own
  * stream, {@code exactly(n)}), at 1, 8 and 32 writers with 1 and 10 events per transaction, against
  * the raw ceiling measured in the same run — plain JDBC inserts of identical rows into an
- * identical table ({@code CREATE TABLE ... (LIKE events INCLUDING ALL)}). Each case runs for a
- * few seconds; raw first, then the port. Part of the benchmark run ({@link BenchReport#RERUN}).
+ * identical table ({@code CREATE TABLE ... (LIKE events INCLUDING ALL)}). After a short warm-up of
+ * both paths, each case runs raw and port in alternating quarter-second slices, four seconds each.
+ * Part of the benchmark run ({@link BenchReport#RERUN}).
  */
 class AppendBenchmark {
 
     private static final long SECONDS_PER_CASE = 4;
+    private static final long WARM_UP_SECONDS = 2;
+    private static final long SLICE_MILLIS = 250;
     static final int[] WRITERS = {1, 8, 32};
     private static final int[] EVENTS_PER_TX = {1, 10};
     private static final EventSerializer SERIALIZER = new EventSerializer();
@@ -48,16 +51,18 @@ class AppendBenchmark {
                 s.execute("CREATE TABLE events_raw (LIKE events INCLUDING ALL)");
                 s.execute("CREATE SEQUENCE events_raw_seq INCREMENT BY 50");
             }
+            BenchReport.progress("append: warming both paths up for %d s ...", 2 * WARM_UP_SECONDS);
+            run(1, () -> rawWriter(db, 1, false), () -> portWriter(db, 1, false), WARM_UP_SECONDS);
             for (boolean existing : new boolean[] {false, true}) {
                 for (int eventsPerTx : EVENTS_PER_TX) {
                     for (int writers : WRITERS) {
                         String suffix = writers + " writers, " + eventsPerTx + (eventsPerTx == 1 ? " event/tx" : " events/tx")
                                 + (existing ? ", existing stream" : "");
                         BenchReport.progress("append: %s ...", suffix);
-                        double raw = run(writers, () -> rawWriter(db, eventsPerTx, existing));
-                        double port = run(writers, () -> portWriter(db, eventsPerTx, existing));
-                        BenchReport.record("append", "raw, " + suffix, raw, "events/s", "plain JDBC batch insert + commit");
-                        BenchReport.compare("append", "port, " + suffix, port, "events/s", "raw, " + suffix, ">= 0.9x",
+                        double[] rates = run(writers, () -> rawWriter(db, eventsPerTx, existing),
+                                () -> portWriter(db, eventsPerTx, existing), SECONDS_PER_CASE);
+                        BenchReport.record("append", "raw, " + suffix, rates[0], "events/s", "plain JDBC batch insert + commit");
+                        BenchReport.compare("append", "port, " + suffix, rates[1], "events/s", "raw, " + suffix, ">= 0.9x",
                                 existing ? "JpaEventStore.append, exactly(n) on the writer's own stream"
                                         : "JpaEventStore.append, one new stream per transaction");
                     }
@@ -66,31 +71,56 @@ class AppendBenchmark {
         }
     }
 
-    /** Runs one writer per thread for the case's duration; returns events per second. */
-    private static double run(int writers, WriterFactory factory) throws Exception {
-        AtomicLong events = new AtomicLong();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS_PER_CASE);
+    /**
+     * Runs the raw and the port writers in alternating slices of {@link #SLICE_MILLIS} until each
+     * has run for {@code seconds}: both see the same minutes of a noisy machine (a drift in the
+     * disk's fsync time or another process's load falls on both), instead of the raw case's
+     * minute and then the port's. Returns events per second of each, raw first.
+     */
+    private static double[] run(int writers, WriterFactory raw, WriterFactory port, long seconds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(writers);
-        List<Future<?>> futures = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int w = 0; w < writers; w++) {
-            futures.add(pool.submit(() -> {
-                Writer writer = factory.create();
-                try {
-                    while (System.nanoTime() < deadline) {
-                        events.addAndGet(writer.writeOneTransaction());
+        List<Writer> rawWriters = new ArrayList<>();
+        List<Writer> portWriters = new ArrayList<>();
+        try {
+            for (int w = 0; w < writers; w++) {
+                rawWriters.add(raw.create());
+                portWriters.add(port.create());
+            }
+            long[] events = new long[2];
+            long[] nanos = new long[2];
+            long slices = seconds * 1000 / SLICE_MILLIS;
+            for (long slice = 0; slice < slices; slice++) {
+                for (int path = 0; path < 2; path++) {
+                    List<Writer> side = path == 0 ? rawWriters : portWriters;
+                    AtomicLong count = new AtomicLong();
+                    long start = System.nanoTime();
+                    long deadline = start + TimeUnit.MILLISECONDS.toNanos(SLICE_MILLIS);
+                    List<Future<?>> futures = new ArrayList<>();
+                    for (Writer writer : side) {
+                        futures.add(pool.submit(() -> {
+                            while (System.nanoTime() < deadline) {
+                                count.addAndGet(writer.writeOneTransaction());
+                            }
+                            return null;
+                        }));
                     }
-                } finally {
-                    writer.close();
+                    for (Future<?> future : futures) {
+                        future.get();
+                    }
+                    nanos[path] += System.nanoTime() - start;
+                    events[path] += count.get();
                 }
-                return null;
-            }));
+            }
+            return new double[] {events[0] / (nanos[0] / 1e9), events[1] / (nanos[1] / 1e9)};
+        } finally {
+            for (Writer writer : rawWriters) {
+                writer.close();
+            }
+            for (Writer writer : portWriters) {
+                writer.close();
+            }
+            pool.shutdown();
         }
-        for (Future<?> future : futures) {
-            future.get();
-        }
-        pool.shutdown();
-        return events.get() / ((System.nanoTime() - start) / 1e9);
     }
 
     @FunctionalInterface
