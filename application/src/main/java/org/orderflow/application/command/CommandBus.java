@@ -2,8 +2,10 @@ package org.orderflow.application.command;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.orderflow.application.eventstore.ConcurrencyConflict;
+import org.orderflow.domain.DomainRuleViolation;
 
 /**
  * The entry point for commands. Runs each attempt in its own transaction and, like the loser of
@@ -16,15 +18,21 @@ public class CommandBus {
 
     private CommandRunner runner;
     private RetryPolicy policy;
+    private CommandObserver observer;
 
     protected CommandBus() {
         // for CDI proxies
     }
 
-    @Inject
     public CommandBus(CommandRunner runner, RetryPolicy policy) {
+        this(runner, policy, CommandObserver.NONE);
+    }
+
+    @Inject
+    public CommandBus(CommandRunner runner, RetryPolicy policy, CommandObserver observer) {
         this.runner = runner;
         this.policy = policy;
+        this.observer = observer;
     }
 
     /**
@@ -32,6 +40,30 @@ public class CommandBus {
      * @throws AggregateNotFound, IdempotencyKeyReused, org.orderflow.domain.DomainRuleViolation as the command's answer
      */
     public CommandResult dispatch(Command command, CommandContext context) {
+        long started = System.nanoTime();
+        CommandObserver.Outcome outcome = CommandObserver.Outcome.FAILED;
+        try {
+            CommandResult result = attempts(command, context);
+            outcome = result.replayed() ? CommandObserver.Outcome.REPLAYED : CommandObserver.Outcome.DONE;
+            return result;
+        } catch (DomainRuleViolation refused) {
+            outcome = CommandObserver.Outcome.REFUSED;
+            throw refused;
+        } catch (AggregateNotFound missing) {
+            outcome = CommandObserver.Outcome.NOT_FOUND;
+            throw missing;
+        } catch (ConcurrencyConflict | IdempotencyKeys.KeyAlreadyUsed conflict) {
+            outcome = CommandObserver.Outcome.CONFLICT;
+            throw conflict;
+        } catch (IdempotencyKeyReused reused) {
+            outcome = CommandObserver.Outcome.KEY_REUSED;
+            throw reused;
+        } finally {
+            observer.completed(command, outcome, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private CommandResult attempts(Command command, CommandContext context) {
         boolean keyRaceSeen = false;
         boolean pinnedRecheckDone = false;
         for (int attempt = 1; ; attempt++) {
@@ -45,11 +77,13 @@ public class CommandBus {
                         throw conflict;
                     }
                     pinnedRecheckDone = true;
+                    observer.retried(command, CommandObserver.Retry.CONFLICT);
                     continue;
                 }
                 if (attempt >= policy.maxAttempts()) {
                     throw conflict;
                 }
+                observer.retried(command, CommandObserver.Retry.CONFLICT);
             } catch (IdempotencyKeys.KeyAlreadyUsed raced) {
                 // The other request's transaction committed the key: the next run replays its
                 // result. This does not count against the conflict budget, but happens only once.
@@ -57,6 +91,7 @@ public class CommandBus {
                     throw raced;
                 }
                 keyRaceSeen = true;
+                observer.retried(command, CommandObserver.Retry.KEY_RACE);
                 continue;
             }
             pause(attempt);

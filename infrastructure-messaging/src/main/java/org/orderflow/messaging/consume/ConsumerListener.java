@@ -1,8 +1,10 @@
 package org.orderflow.messaging.consume;
 
 import jakarta.jms.Message;
+import java.time.Duration;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.orderflow.application.consumer.ConsumerObserver;
 import org.orderflow.application.consumer.EventConsumer;
 import org.orderflow.application.consumer.IdempotentDelivery;
 import org.orderflow.application.consumer.ReceiverUnavailable;
@@ -24,15 +26,21 @@ final class ConsumerListener {
     }
 
     static void onMessage(Message message, EventConsumer consumer, IdempotentDelivery delivery, ConsumerPauses pauses,
-                          Class<?> listener) {
+                          ConsumerObserver observer, Class<?> listener) {
         IntegrationEvent event = EventMessages.read(message);
+        long started = System.nanoTime();
+        ConsumerObserver.Outcome outcome = ConsumerObserver.Outcome.FAILED;
         try {
             IdempotentDelivery.Result result = delivery.deliver(consumer, event);
             if (result == IdempotentDelivery.Result.DUPLICATE) {
                 LOG.fine(() -> consumer.name() + ": duplicate of " + event.eventId() + " absorbed");
+                outcome = ConsumerObserver.Outcome.DUPLICATE;
+            } else {
+                outcome = ConsumerObserver.Outcome.PROCESSED;
             }
             pauses.delivered(listener.getSimpleName());
         } catch (ReceiverUnavailable | CircuitBreakerOpenException unavailable) {
+            outcome = ConsumerObserver.Outcome.UNAVAILABLE;
             LOG.warning(() -> consumer.name() + " could not pass on " + event.eventType() + " " + event.eventId() + " (delivery "
                     + deliveryCount(message) + "): " + (unavailable instanceof CircuitBreakerOpenException ? "its circuit breaker is open"
                     : unavailable.getMessage()) + "; the subscription pauses, then the broker redelivers it");
@@ -43,14 +51,22 @@ final class ConsumerListener {
             LOG.warning(() -> consumer.name() + " failed on " + event.eventType() + " " + event.eventId() + " (delivery "
                     + deliveryCount(message) + "): " + e.getMessage() + "; the broker redelivers it, then dead-letters it");
             throw e;
+        } finally {
+            observer.delivered(consumer.name(), outcome, deliveries(message), Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
     private static String deliveryCount(Message message) {
+        int count = deliveries(message);
+        return count > 0 ? String.valueOf(count) : "?";
+    }
+
+    /** The broker's count of the message's deliveries, 1 the first time; 0 if it does not say. */
+    private static int deliveries(Message message) {
         try {
-            return String.valueOf(message.getIntProperty("JMSXDeliveryCount"));
+            return message.getIntProperty("JMSXDeliveryCount");
         } catch (Exception e) {
-            return "?";
+            return 0;
         }
     }
 }

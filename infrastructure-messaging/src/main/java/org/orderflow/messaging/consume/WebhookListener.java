@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import org.orderflow.application.consumer.ConsumerObserver;
 import org.orderflow.application.consumer.IdempotentDelivery;
 import org.orderflow.application.integration.WebhookForwarding;
 import org.orderflow.messaging.guard.ConsumerPauses;
@@ -24,8 +25,11 @@ public class WebhookListener implements MessageListener {
     @Inject
     ConsumerPauses pauses;
 
+    @Inject
+    ConsumerObserver observer;
+
     @Override
     public void onMessage(Message message) {
-        ConsumerListener.onMessage(message, forwarding, delivery, pauses, WebhookListener.class);
+        ConsumerListener.onMessage(message, forwarding, delivery, pauses, observer, WebhookListener.class);
     }
 }
