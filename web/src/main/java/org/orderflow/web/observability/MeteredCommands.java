@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 import org.orderflow.application.command.Command;
 import org.orderflow.application.command.CommandObserver;
 
@@ -28,12 +29,17 @@ public class MeteredCommands implements CommandObserver {
                     + "key_race: a twin request with the same idempotency key committed first)").build();
     private static final Map<Class<?>, String> TYPES = new ConcurrentHashMap<>();
 
+    /** The timers, looked up once per type and outcome: a registry lookup builds a metric id each time. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
     @Inject
     MetricRegistry registry;
 
     @Override
     public void completed(Command command, Outcome outcome, Duration took) {
-        registry.timer(COMMANDS, new Tag("type", type(command)), new Tag("outcome", name(outcome))).update(took);
+        String type = type(command);
+        timers.computeIfAbsent(type + '/' + outcome.name(),
+                key -> registry.timer(COMMANDS, new Tag("type", type), new Tag("outcome", name(outcome)))).update(took);
     }
 
     @Override

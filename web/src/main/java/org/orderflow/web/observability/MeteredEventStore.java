@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.util.List;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Timer;
@@ -52,15 +53,31 @@ public abstract class MeteredEventStore implements EventStore {
     @Inject
     MetricRegistry registry;
 
+    /** The meters, looked up once: the store is called several times per command and per projector run. */
+    private volatile Meters meters;
+
+    private record Meters(Timer append, Counter appended, Counter conflicts, Timer load, Timer read) {
+    }
+
+    private Meters meters() {
+        Meters resolved = meters;
+        if (resolved == null) {
+            resolved = new Meters(registry.timer(APPEND), registry.counter(APPENDED), registry.counter(CONFLICTS),
+                    registry.timer(LOAD), registry.timer(READ));
+            meters = resolved;
+        }
+        return resolved;
+    }
+
     @Override
     public AppendResult append(StreamId stream, ExpectedVersion expected, List<NewEvent> events) {
-        Timer.Context timing = registry.timer(APPEND).time();
+        Timer.Context timing = meters().append().time();
         try {
             AppendResult result = store.append(stream, expected, events);
-            registry.counter(APPENDED).inc(events.size());
+            meters().appended().inc(events.size());
             return result;
         } catch (ConcurrencyConflict conflict) {
-            registry.counter(CONFLICTS).inc();
+            meters().conflicts().inc();
             throw conflict;
         } finally {
             timing.stop();
@@ -69,28 +86,28 @@ public abstract class MeteredEventStore implements EventStore {
 
     @Override
     public List<RecordedEvent> load(StreamId stream, long afterVersion, int maxCount) {
-        try (Timer.Context ignored = registry.timer(LOAD).time()) {
+        try (Timer.Context ignored = meters().load().time()) {
             return store.load(stream, afterVersion, maxCount);
         }
     }
 
     @Override
     public List<RecordedEvent> load(StreamId stream, long afterVersion) {
-        try (Timer.Context ignored = registry.timer(LOAD).time()) {
+        try (Timer.Context ignored = meters().load().time()) {
             return store.load(stream, afterVersion);
         }
     }
 
     @Override
     public List<RecordedEvent> load(StreamId stream) {
-        try (Timer.Context ignored = registry.timer(LOAD).time()) {
+        try (Timer.Context ignored = meters().load().time()) {
             return store.load(stream);
         }
     }
 
     @Override
     public List<RecordedEvent> readAll(Checkpoint after, int maxCount) {
-        try (Timer.Context ignored = registry.timer(READ).time()) {
+        try (Timer.Context ignored = meters().read().time()) {
             return store.readAll(after, maxCount);
         }
     }
