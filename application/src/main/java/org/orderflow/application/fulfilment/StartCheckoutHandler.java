@@ -1,4 +1,4 @@
-package org.orderflow.application.order;
+package org.orderflow.application.fulfilment;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -6,7 +6,7 @@ import java.time.Clock;
 import org.orderflow.application.command.CommandContext;
 import org.orderflow.application.command.CommandHandler;
 import org.orderflow.application.command.CommandResult;
-import org.orderflow.application.fulfilment.CheckoutProcesses;
+import org.orderflow.application.order.Orders;
 import org.orderflow.application.order.OrderCommands.StartCheckout;
 import org.orderflow.domain.order.CheckoutStarted;
 
