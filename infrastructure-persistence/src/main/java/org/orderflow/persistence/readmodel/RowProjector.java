@@ -5,11 +5,11 @@ import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -30,20 +30,26 @@ abstract class RowProjector<R extends VersionedRow> extends Projector {
     private final Class<R> rowType;
     private final String entityName;
     /**
-     * Rows the current batch's query found missing: their first event inserts without asking the
-     * database again. Only between {@link #prepare} and {@link #batchDone} (one transaction, under
-     * the projector's lock); empty otherwise, so single-event paths always ask.
+     * The current batch's state, per thread: one projector instance serves the live run and a
+     * rebuild at the same time (each on its own thread, in its own transaction), and neither may
+     * see or clear the other's. Set by {@link #prepare}, removed by {@link #batchDone}; absent on
+     * single-event paths, which always ask the database and write at once.
      */
-    private final Set<TenantKey> knownMissing = ConcurrentHashMap.newKeySet();
-    /**
-     * Rows created during the current batch, not yet handed to the persistence context: the
-     * batch's later events change them in memory and {@link #batchApplied} persists each once, so
-     * a new row costs one INSERT with its final state rather than an INSERT and an UPDATE at flush.
-     */
-    private final Map<TenantKey, R> created = new ConcurrentHashMap<>();
-    /** Rows changed during the current batch: {@link #beforeWrite} runs once for each at its end. */
-    private final Map<TenantKey, R> changed = new ConcurrentHashMap<>();
-    private volatile boolean batching;
+    private final ThreadLocal<Batch<R>> batch = new ThreadLocal<>();
+
+    /** What one batch knows between {@link #prepare} and {@link #batchDone}. */
+    private static final class Batch<R> {
+        /** Rows the batch's query found missing: their first event inserts without asking the database again. */
+        final Set<TenantKey> knownMissing = new HashSet<>();
+        /**
+         * Rows created during the batch, not yet handed to the persistence context: the batch's
+         * later events change them in memory and {@link #batchApplied} persists each once, so a new
+         * row costs one INSERT with its final state rather than an INSERT and an UPDATE at flush.
+         */
+        final Map<TenantKey, R> created = new LinkedHashMap<>();
+        /** Rows changed during the batch: {@link #beforeWrite} runs once for each at its end. */
+        final Map<TenantKey, R> changed = new LinkedHashMap<>();
+    }
 
     protected RowProjector(EntityManager em, Class<R> rowType) {
         this.em = em;
@@ -71,14 +77,12 @@ abstract class RowProjector<R extends VersionedRow> extends Projector {
         prepare(batch, true);
     }
 
-    private void prepare(List<RecordedEvent> batch, boolean newModel) {
-        knownMissing.clear();
-        created.clear();
-        changed.clear();
-        batching = true;
+    private void prepare(List<RecordedEvent> events, boolean newModel) {
+        Batch<R> current = new Batch<>();
+        batch.set(current);
         Map<String, Set<UUID>> idsByTenant = new HashMap<>();
         Set<TenantKey> started = new HashSet<>();
-        for (RecordedEvent event : batch) {
+        for (RecordedEvent event : events) {
             if (!handles(event)) {
                 continue;
             }
@@ -89,7 +93,7 @@ abstract class RowProjector<R extends VersionedRow> extends Projector {
                 idsByTenant.computeIfAbsent(key.tenantId(), t -> new LinkedHashSet<>()).add(key.id());
             }
         }
-        knownMissing.addAll(started);
+        current.knownMissing.addAll(started);
         idsByTenant.forEach((tenant, ids) -> {
             List<UUID> all = new ArrayList<>(ids);
             for (int from = 0; from < all.size(); from += LOAD_CHUNK) {
@@ -101,25 +105,25 @@ abstract class RowProjector<R extends VersionedRow> extends Projector {
                         .setParameter("ids", chunk)
                         .getResultList()
                         .forEach(found -> missing.remove(found.key().id()));
-                missing.forEach(id -> knownMissing.add(new TenantKey(tenant, id)));
+                missing.forEach(id -> current.knownMissing.add(new TenantKey(tenant, id)));
             }
         });
     }
 
     @Override
     public void batchApplied() {
-        changed.values().forEach(this::beforeWrite);
-        created.values().forEach(em::persist);
-        created.clear();
-        changed.clear();
+        Batch<R> current = batch.get();
+        if (current != null) {
+            current.changed.values().forEach(this::beforeWrite);
+            current.created.values().forEach(em::persist);
+            current.created.clear();
+            current.changed.clear();
+        }
     }
 
     @Override
     public void batchDone() {
-        knownMissing.clear();
-        created.clear();
-        changed.clear();
-        batching = false;
+        batch.remove();
     }
 
     /**
@@ -133,14 +137,15 @@ abstract class RowProjector<R extends VersionedRow> extends Projector {
     /** Inserts the stream's row from its first event, unless it exists already. */
     protected void create(RecordedEvent envelope, Function<TenantKey, R> row) {
         TenantKey key = key(envelope);
-        if (created.containsKey(key)) {
+        Batch<R> current = batch.get();
+        if (current != null && current.created.containsKey(key)) {
             return; // created earlier in this batch
         }
-        if (knownMissing.remove(key) || em.find(rowType, key) == null) {
+        if ((current != null && current.knownMissing.remove(key)) || em.find(rowType, key) == null) {
             R fresh = row.apply(key);
             fresh.advance(envelope.streamVersion(), envelope.recordedAt());
-            if (batching) {
-                created.put(key, fresh);
+            if (current != null) {
+                current.created.put(key, fresh);
             } else {
                 beforeWrite(fresh);
                 em.persist(fresh);
@@ -151,7 +156,8 @@ abstract class RowProjector<R extends VersionedRow> extends Projector {
     /** Changes the stream's row if the event is newer than what it reflects. */
     protected void update(RecordedEvent envelope, Consumer<R> change) {
         TenantKey key = key(envelope);
-        R pending = created.get(key);
+        Batch<R> current = batch.get();
+        R pending = current == null ? null : current.created.get(key);
         R row = pending != null ? pending : em.find(rowType, key);
         if (row == null) {
             throw new IllegalStateException(name() + ": no row for " + envelope.stream() + " at version "
@@ -162,8 +168,8 @@ abstract class RowProjector<R extends VersionedRow> extends Projector {
         }
         change.accept(row);
         row.advance(envelope.streamVersion(), envelope.recordedAt());
-        if (batching) {
-            changed.putIfAbsent(key, row);
+        if (current != null) {
+            current.changed.putIfAbsent(key, row);
         } else {
             beforeWrite(row);
         }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.orderflow.application.command.CommandContext;
 import org.orderflow.application.eventstore.Checkpoint;
 import org.orderflow.application.eventstore.EventStore;
+import org.orderflow.application.eventstore.RecordedEvent;
 import org.orderflow.application.order.OrderQueries;
 import org.orderflow.application.order.OrderView;
 import org.orderflow.application.order.Orders;
@@ -250,6 +251,54 @@ class ProjectionsTest {
                 OrderView projected = own.inTransaction(em -> new JpaOrderReadModel(em).details("default", id).orElseThrow());
                 assertThat(projected).isEqualTo(replayed);
             }
+        }
+    }
+
+    @Test
+    void a_batch_of_one_projector_instance_is_not_disturbed_by_another_run_of_it_on_another_thread() throws Exception {
+        // given a new order's two events, and the projector in the middle of a rebuild batch over them
+        try (TestDatabase own = TestDatabase.create()) {
+            UUID id = UUID.randomUUID();
+            own.run(em -> orders(em).create(CONTEXT, id, Order.create(new OrderId(id), "shared", null, null)));
+            own.run(em -> {
+                var order = orders(em).load(CONTEXT, id);
+                orders(em).append(CONTEXT, order, order.aggregate().addItem(new LineId(UUID.randomUUID()), "item", null, 2, 300));
+            });
+            List<RecordedEvent> events = own.inTransaction(em -> store(em).readAll(Checkpoint.START, 10));
+            assertThat(events).hasSize(2);
+
+            OrderSummaryRow row = own.inTransaction(em -> {
+                OrderSummaryProjector projector = new OrderSummaryProjector(em);
+                projector.prepareNewModel(events);
+                try {
+                    projector.apply(events.get(0));
+
+                    // when the same instance runs a batch of its own on another thread meanwhile (the live run)
+                    Thread other = new Thread(() -> {
+                        projector.prepare(List.of());
+                        projector.batchApplied();
+                        projector.batchDone();
+                    });
+                    other.start();
+                    try {
+                        other.join();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+
+                    projector.apply(events.get(1));
+                    projector.batchApplied();
+                } finally {
+                    projector.batchDone();
+                }
+                em.flush();
+                return em.find(OrderSummaryRow.class, new TenantKey(events.get(0).stream().tenantId(), id));
+            });
+
+            // then this batch still had its own new row and wrote it with both events applied
+            assertThat(row).isNotNull();
+            assertThat(row.version()).isEqualTo(2);
+            assertThat(row.itemCount).isEqualTo(2);
         }
     }
 

@@ -69,7 +69,7 @@ class IsolationMatrixIT {
             Map.entry("purgeDeadLetter", Set.of(OPERATOR, PLATFORM)), Map.entry("replayDeadLetters", Set.of(PLATFORM)),
             Map.entry("purgeDeadLetters", Set.of(PLATFORM)),
             Map.entry("getSnapshotStats", Set.of(OPERATOR, PLATFORM)), Map.entry("deleteSnapshots", Set.of(PLATFORM)),
-            Map.entry("runReplayCheck", Set.of(PLATFORM)),
+            Map.entry("runReplayCheck", Set.of(PLATFORM)), Map.entry("getLogWatermark", Set.of(PLATFORM)),
             Map.entry("checkoutOrder", Set.of(WRITER)),
             Map.entry("receiveProductStock", Set.of(CATALOGUE)),
             Map.entry("listCheckouts", Set.of(OPERATOR, PLATFORM)), Map.entry("retryCheckout", Set.of(OPERATOR, PLATFORM)),

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.orderflow.application.consumer.DeadLetters;
 import org.orderflow.application.consumer.Inbox;
+import org.orderflow.application.eventstore.LogWatermark;
 import org.orderflow.application.integration.WebhookForwarding;
 import org.orderflow.application.notification.OrderNotifications;
 import org.orderflow.application.outbox.Outbox;
@@ -37,7 +38,9 @@ import org.orderflow.application.projection.RebuildJob;
  * <li>{@code orderflow_outbox_backlog_events} and {@code orderflow_outbox_backlog_age_seconds} (committed,
  *     not yet published), {@code orderflow_outbox_published_events} (all time, from the cursor's table);</li>
  * <li>{@code orderflow_consumer_processed_events{consumer}} (within the inbox's retention) and
- *     {@code orderflow_dead_letters} (messages on the dead-letter queue).</li>
+ *     {@code orderflow_dead_letters} (messages on the dead-letter queue);</li>
+ * <li>{@code orderflow_log_unreadable_events} and {@code orderflow_log_oldest_transaction_seconds}: what an
+ *     open transaction holds back (see {@link LogWatermark}).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -69,6 +72,9 @@ public class OperationsMetrics {
     @Inject
     DeadLetters deadLetters;
 
+    @Inject
+    LogWatermark watermark;
+
     private final Map<String, Read<?>> reads = new ConcurrentHashMap<>();
 
     void registerAtStartup(@Observes Startup startup) {
@@ -99,6 +105,13 @@ public class OperationsMetrics {
                     () -> (double) cached("processed:" + consumer, () -> inbox.processedCount(consumer)),
                     new Tag("consumer", consumer));
         }
+        gauge("orderflow.log.unreadable.events", "Committed events the log's readers cannot take yet: an older "
+                + "transaction is still open somewhere in the database cluster (see /api/ops/watermark)",
+                () -> (double) cached("watermark", watermark::read).unreadableEvents());
+        gauge("orderflow.log.oldest.transaction.seconds", "Age of the oldest open transaction in the database cluster, "
+                + "which holds the log's readers back (0 when none)",
+                () -> cached("watermark", watermark::read).holder().map(h -> h.transactionAge().toMillis() / 1000.0)
+                        .orElse(0.0));
         gauge("orderflow.dead.letters", "Messages on the dead-letter queue (a consumer failed them past the redelivery limit)",
                 () -> (double) cached("dead-letters", deadLetters::count));
     }
