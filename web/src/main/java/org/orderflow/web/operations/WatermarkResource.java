@@ -60,7 +60,7 @@ public class WatermarkResource {
                     + "point, how many committed events wait behind it, and the oldest open transaction (pid, database, "
                     + "application, state, age, statement): the session to end, with pg_terminate_backend(pid), when it "
                     + "stalls everything.")
-    @APIResponse(responseCode = "200", description = "The watermark; held_back_by is null when no transaction is open")
+    @APIResponse(responseCode = "200", description = "The watermark; held_back_by is left out when no transaction is open")
     public Watermark read() {
         LogWatermark.Snapshot snapshot = watermark.read();
         return new Watermark(snapshot.safeTransactionId(), snapshot.headPosition(), snapshot.unreadableEvents(),
