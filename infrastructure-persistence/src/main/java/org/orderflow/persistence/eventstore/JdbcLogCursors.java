@@ -4,11 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.orderflow.application.eventstore.Checkpoint;
 import org.orderflow.application.eventstore.LogCursors;
@@ -74,10 +72,7 @@ public class JdbcLogCursors implements LogCursors {
                         exhausted = true;
                         break;
                     }
-                    batch.add(JpaEventStore.toRecordedEvent(serializer, new Object[] {
-                            rows.getLong(1), rows.getLong(2), rows.getObject(3, UUID.class), rows.getString(4),
-                            rows.getString(5), rows.getString(6), rows.getLong(7), rows.getString(8), rows.getInt(9),
-                            rows.getString(10), rows.getString(11), rows.getObject(12, OffsetDateTime.class).toInstant()}));
+                    batch.add(JpaEventStore.toRecordedEvent(serializer, rows));
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException("Reading the log through a cursor failed", e);

@@ -60,8 +60,8 @@ public class JpaEventStore implements EventStore {
               AND events.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
             ORDER BY events.transaction_id, events.position""";
 
-    /** The global read a page at a time. */
-    static final String READ_ALL = GLOBAL_READ.formatted(":tx", ":pos") + "\nLIMIT :max";
+    /** The global read a page at a time (JDBC parameters: transaction id, position, page size). */
+    static final String READ_ALL = GLOBAL_READ.formatted("?", "?") + "\nLIMIT ?";
 
     /** The same read without a limit and with JDBC parameters, for a cursor. */
     static final String READ_ALL_CURSOR = GLOBAL_READ.formatted("?", "?");
@@ -291,14 +291,23 @@ public class JpaEventStore implements EventStore {
         // Rows of a transaction below the snapshot's xmin are final: every transaction that could
         // still commit has an id >= xmin, so it sorts after anything returned here. Nothing can
         // appear behind the checkpoint later, and no lock or gap timeout is needed.
-        return query(READ_ALL)
-                .setParameter("tx", after.transactionId())
-                .setParameter("pos", after.position())
-                .setParameter("max", maxCount)
-                .getResultList()
-                .stream()
-                .map(this::toRecordedEvent)
-                .toList();
+        // Plain JDBC on the transaction's own connection: the page goes straight from the driver's rows
+        // to recorded events, without the persistence layer's row arrays and type conversions (a
+        // projector reads a page per run, a rebuild's catch-up page after page).
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement read = connection.prepareStatement(READ_ALL)) {
+                read.setLong(1, after.transactionId());
+                read.setLong(2, after.position());
+                read.setInt(3, maxCount);
+                try (ResultSet rows = read.executeQuery()) {
+                    List<RecordedEvent> events = new ArrayList<>(Math.min(maxCount, 1_000));
+                    while (rows.next()) {
+                        events.add(toRecordedEvent(serializer, rows));
+                    }
+                    return events;
+                }
+            }
+        });
     }
 
     @SuppressWarnings("unchecked")
@@ -320,6 +329,14 @@ public class JpaEventStore implements EventStore {
 
     private RecordedEvent toRecordedEvent(Object[] row) {
         return toRecordedEvent(serializer, row);
+    }
+
+    /** The current row of a result of {@link #COLUMNS}, read straight from the driver, as a recorded event. */
+    static RecordedEvent toRecordedEvent(EventSerializer serializer, ResultSet rows) throws SQLException {
+        return toRecordedEvent(serializer, new Object[] {
+                rows.getLong(1), rows.getLong(2), rows.getObject(3, UUID.class), rows.getString(4), rows.getString(5),
+                rows.getString(6), rows.getLong(7), rows.getString(8), rows.getInt(9), rows.getString(10), rows.getString(11),
+                rows.getObject(12, OffsetDateTime.class).toInstant()});
     }
 
     /** A row of {@link #COLUMNS}, in their order and with the driver's types, as a recorded event. */

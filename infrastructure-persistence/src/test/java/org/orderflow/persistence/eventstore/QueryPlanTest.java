@@ -42,9 +42,9 @@ class QueryPlanTest {
         // given the read as the store runs it, from the start and from the middle of the log
         for (String checkpoint : new String[] {"0, 0", "(SELECT transaction_id::text::bigint FROM events WHERE position = 50000), 50000"}) {
             String sql = JpaEventStore.READ_ALL
-                    .replace("CAST(CAST(:tx AS text) AS xid8), :pos", "CAST(CAST((" + checkpoint.split(", ")[0] + ") AS text) AS xid8), "
+                    .replace("CAST(CAST(? AS text) AS xid8), ?", "CAST(CAST((" + checkpoint.split(", ")[0] + ") AS text) AS xid8), "
                             + checkpoint.substring(checkpoint.lastIndexOf(", ") + 2))
-                    .replace(":max", "1000");
+                    .replace("LIMIT ?", "LIMIT 1000");
             // when PostgreSQL plans it
             String plan = explain(sql);
             // then it reads the index in order and stops after the page
