@@ -3,14 +3,13 @@ package org.orderflow.persistence.eventstore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.orderflow.application.eventstore.LogWatermark;
+import org.orderflow.persistence.SqlValues;
 
 /**
  * {@link LogWatermark} from PostgreSQL's own view of the cluster: the safe point is the current
@@ -53,28 +52,12 @@ public class PostgresLogWatermark implements LogWatermark {
                  LIMIT 1""").getResultList();
         Instant now = clock.instant();
         Optional<Holder> holder = holders.stream().findFirst().map(row -> {
-            Instant started = instant(row[5]);
+            Instant started = SqlValues.instant(row[5]);
             return new Holder(((Number) row[0]).intValue(), (String) row[1], (String) row[2], (String) row[3],
                     (String) row[4], started, started == null ? Duration.ZERO : Duration.between(started, now),
-                    instant(row[6]), (String) row[7]);
+                    SqlValues.instant(row[6]), (String) row[7]);
         });
         return new Snapshot(((Number) log[0]).longValue(), ((Number) log[1]).longValue(), ((Number) log[2]).longValue(),
-                Optional.ofNullable(instant(log[3])), holder);
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        throw new IllegalStateException("Not a timestamp: " + value.getClass().getName());
+                Optional.ofNullable(SqlValues.instant(log[3])), holder);
     }
 }

@@ -6,13 +6,13 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.orderflow.application.fulfilment.CheckoutProcess;
 import org.orderflow.application.fulfilment.CheckoutProcesses;
 import org.orderflow.domain.order.CheckoutFailed;
+import org.orderflow.web.observability.ScrapeCache;
 
 /**
  * Checkouts as MicroProfile Metrics ({@code /metrics?scope=application}), counted from the
@@ -27,10 +27,6 @@ public class CheckoutMetrics {
     private static final List<String> REASONS = List.of(CheckoutFailed.OUT_OF_STOCK, CheckoutFailed.PRODUCT_UNAVAILABLE,
             CheckoutFailed.PAYMENT_DECLINED, CheckoutFailed.PAYMENT_FAILED, CheckoutFailed.PAYMENT_TIMEOUT,
             CheckoutFailed.ABORTED);
-    private static final Duration FRESH = Duration.ofSeconds(1);
-
-    private record Read(CheckoutProcesses.Stats stats, long atNanos) {
-    }
 
     @Inject
     CheckoutProcesses processes;
@@ -38,7 +34,7 @@ public class CheckoutMetrics {
     @Inject
     MetricRegistry registry;
 
-    private final AtomicReference<Read> last = new AtomicReference<>();
+    private final ScrapeCache reads = new ScrapeCache(Duration.ofSeconds(1));
 
     void registerAtStartup(@Observes Startup startup) {
         for (CheckoutProcess.State state : CheckoutProcess.State.values()) {
@@ -58,11 +54,6 @@ public class CheckoutMetrics {
     }
 
     CheckoutProcesses.Stats stats() {
-        Read read = last.get();
-        if (read == null || System.nanoTime() - read.atNanos() > FRESH.toNanos()) {
-            read = new Read(processes.stats(), System.nanoTime());
-            last.set(read);
-        }
-        return read.stats();
+        return reads.get("stats", processes::stats);
     }
 }

@@ -6,9 +6,7 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -46,7 +44,6 @@ import org.orderflow.application.projection.RebuildJob;
 @ApplicationScoped
 public class OperationsMetrics {
 
-    private static final Duration FRESH = Duration.ofSeconds(1);
 
     @Inject
     MetricRegistry registry;
@@ -75,7 +72,7 @@ public class OperationsMetrics {
     @Inject
     LogWatermark watermark;
 
-    private final Map<String, Read<?>> reads = new ConcurrentHashMap<>();
+    private final ScrapeCache reads = new ScrapeCache(Duration.ofSeconds(1));
 
     void registerAtStartup(@Observes Startup startup) {
         for (Projector projector : projectors.all()) {
@@ -133,16 +130,7 @@ public class OperationsMetrics {
         return cached("outbox", () -> outbox.status(publisher.name()));
     }
 
-    private record Read<T>(T value, long atNanos) {
-    }
-
-    @SuppressWarnings("unchecked")
     private <T> T cached(String key, Supplier<T> source) {
-        Read<?> read = reads.get(key);
-        if (read == null || System.nanoTime() - read.atNanos() > FRESH.toNanos()) {
-            read = new Read<>(source.get(), System.nanoTime());
-            reads.put(key, read);
-        }
-        return (T) read.value();
+        return reads.get(key, source);
     }
 }
