@@ -1,6 +1,7 @@
 package org.orderflow.application.eventstore;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The append-only store of every stream's events, and the global log over all of them.
@@ -73,4 +74,13 @@ public interface EventStore {
      * committed event exactly once, without global locks or gap timeouts.
      */
     List<RecordedEvent> readAll(Checkpoint after, int maxCount);
+
+    /**
+     * The events one request set in motion, across streams: those whose metadata carries
+     * {@code correlationId}, in log position order after {@code afterPosition}, at most
+     * {@code limit}; only {@code tenant}'s when one is given (an operator's scope), every
+     * tenant's otherwise. For diagnosis, not for processing: it reads what is committed now and
+     * makes no gap-safety promise.
+     */
+    List<RecordedEvent> correlated(String correlationId, Optional<String> tenant, long afterPosition, int limit);
 }

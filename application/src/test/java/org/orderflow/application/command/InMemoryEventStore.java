@@ -113,4 +113,14 @@ final class InMemoryEventStore implements EventStore {
         return streams.values().stream().flatMap(List::stream).filter(e -> e.checkpoint().isAfter(after))
                 .sorted(java.util.Comparator.comparing(RecordedEvent::checkpoint)).limit(maxCount).toList();
     }
+
+    @Override
+    public List<RecordedEvent> correlated(String correlationId, java.util.Optional<String> tenant, long afterPosition,
+                                          int limit) {
+        return streams.values().stream().flatMap(List::stream)
+                .filter(e -> correlationId.equals(e.metadata().correlationId()))
+                .filter(e -> tenant.map(t -> t.equals(e.stream().tenantId())).orElse(true))
+                .filter(e -> e.position() > afterPosition)
+                .sorted(java.util.Comparator.comparingLong(RecordedEvent::position)).limit(limit).toList();
+    }
 }

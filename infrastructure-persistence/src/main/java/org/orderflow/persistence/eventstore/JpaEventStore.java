@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.hibernate.Session;
@@ -62,6 +63,18 @@ public class JpaEventStore implements EventStore {
 
     /** The global read a page at a time (JDBC parameters: transaction id, position, page size). */
     static final String READ_ALL = GLOBAL_READ.formatted("?", "?") + "\nLIMIT ?";
+
+    /**
+     * The events of one correlation id in position order (parameters: correlation id, position,
+     * tenant or null for every tenant, limit); walks {@code events_correlation_idx}.
+     */
+    static final String CORRELATED = "SELECT " + COLUMNS + " " + """
+             FROM events
+            WHERE events.metadata ->> 'correlationId' = ?
+              AND events.position > ?
+              AND (CAST(? AS text) IS NULL OR events.tenant_id = CAST(? AS text))
+            ORDER BY events.metadata ->> 'correlationId', events.position
+            LIMIT ?""";
 
     /** The same read without a limit and with JDBC parameters, for a cursor. */
     static final String READ_ALL_CURSOR = GLOBAL_READ.formatted("?", "?");
@@ -301,6 +314,30 @@ public class JpaEventStore implements EventStore {
                 read.setInt(3, maxCount);
                 try (ResultSet rows = read.executeQuery()) {
                     List<RecordedEvent> events = new ArrayList<>(Math.min(maxCount, 1_000));
+                    while (rows.next()) {
+                        events.add(toRecordedEvent(serializer, rows));
+                    }
+                    return events;
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<RecordedEvent> correlated(String correlationId, Optional<String> tenant, long afterPosition, int limit) {
+        Objects.requireNonNull(correlationId, "correlationId");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1");
+        }
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement read = connection.prepareStatement(CORRELATED)) {
+                read.setString(1, correlationId);
+                read.setLong(2, afterPosition);
+                read.setString(3, tenant.orElse(null));
+                read.setString(4, tenant.orElse(null));
+                read.setInt(5, limit);
+                try (ResultSet rows = read.executeQuery()) {
+                    List<RecordedEvent> events = new ArrayList<>();
                     while (rows.next()) {
                         events.add(toRecordedEvent(serializer, rows));
                     }

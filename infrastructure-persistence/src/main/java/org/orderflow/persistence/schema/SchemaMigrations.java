@@ -39,7 +39,8 @@ public final class SchemaMigrations {
             "V8__advisory_lock_within.sql",
             "V9__blue_green_rebuilds.sql",
             "V10__audit_trail_and_append_only_log.sql",
-            "V11__stock_and_checkouts.sql");
+            "V11__stock_and_checkouts.sql",
+            "V12__correlation_index.sql");
 
     private SchemaMigrations() {
     }
@@ -60,7 +61,10 @@ public final class SchemaMigrations {
                 .resourceProvider(new ListedScripts())
                 .javaMigrationClassProvider(List::of)
                 .skipDefaultCallbacks(true) // no SQL callbacks; also spares a scan of db/callback
-                .failOnMissingLocations(false);
+                .failOnMissingLocations(false)
+                // a session-level migration lock: an index built CONCURRENTLY (V12) waits for every open
+                // transaction, and would wait forever for Flyway's own transaction-level lock
+                .configuration(java.util.Map.of("flyway.postgresql.transactional.lock", "false"));
     }
 
     /** Serves exactly the listed scripts from this module's class loader. */

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -410,5 +411,39 @@ class JpaEventStoreTest {
     void appending_nothing_is_a_programming_error() {
         assertThatThrownBy(() -> db.inTransaction(em -> store(em).append(newOrderStream(), ExpectedVersion.any(), List.of())))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void the_events_of_one_correlation_id_are_found_across_streams_in_log_order_within_a_tenant() {
+        // given one request's events in three streams of two tenants, and another request's event
+        String correlation = "req-" + UUID.randomUUID();
+        StreamId first = new StreamId("acme", "Order", UUID.randomUUID().toString());
+        StreamId second = new StreamId("acme", "Product", UUID.randomUUID().toString());
+        StreamId elsewhere = new StreamId("globex", "Order", UUID.randomUUID().toString());
+        EventMetadata request = new EventMetadata(correlation, "cause", "alice", "test", "");
+        db.inTransaction(em -> store(em).append(first, ExpectedVersion.noStream(),
+                List.of(new NewEvent(UUID.randomUUID(), created(first), request),
+                        new NewEvent(UUID.randomUUID(), item(first), request))));
+        db.inTransaction(em -> store(em).append(second, ExpectedVersion.noStream(),
+                List.of(new NewEvent(UUID.randomUUID(), created(second), request))));
+        db.inTransaction(em -> store(em).append(elsewhere, ExpectedVersion.noStream(),
+                List.of(new NewEvent(UUID.randomUUID(), created(elsewhere), request))));
+        append(newOrderStream(), ExpectedVersion.noStream(), created(newOrderStream()));
+
+        // when the correlation is followed for every tenant, for one tenant, and page by page
+        List<RecordedEvent> all = db.inTransaction(em -> store(em).correlated(correlation, Optional.empty(), 0, 100));
+        List<RecordedEvent> acme = db.inTransaction(em -> store(em).correlated(correlation, Optional.of("acme"), 0, 100));
+        List<RecordedEvent> firstPage = db.inTransaction(em -> store(em).correlated(correlation, Optional.empty(), 0, 2));
+        List<RecordedEvent> nextPage = db.inTransaction(em -> store(em).correlated(correlation, Optional.empty(),
+                firstPage.get(1).position(), 2));
+
+        // then every stream's events come in position order, scoped and paged as asked
+        assertThat(all).extracting(e -> e.stream().id() + "@" + e.streamVersion())
+                .containsExactly(first.id() + "@1", first.id() + "@2", second.id() + "@1", elsewhere.id() + "@1");
+        assertThat(all).extracting(RecordedEvent::position).isSorted();
+        assertThat(acme).extracting(e -> e.stream().tenantId()).containsOnly("acme").hasSize(3);
+        assertThat(nextPage).extracting(e -> e.stream().id()).containsExactly(second.id(), elsewhere.id());
+        List<RecordedEvent> none = db.inTransaction(em -> store(em).correlated("no-such-request", Optional.empty(), 0, 10));
+        assertThat(none).isEmpty();
     }
 }

@@ -26,7 +26,8 @@ class QueryPlanTest {
                     INSERT INTO events (position, event_id, tenant_id, stream_id, stream_type, stream_version, event_type,
                                         schema_version, payload, metadata, recorded_at)
                     SELECT n, gen_random_uuid(), 'default', 's-' || (n / 10), 'Order', n % 10 + 1, 'OrderConfirmed', 1,
-                           jsonb_build_object('orderId', gen_random_uuid(), 'totalCents', n), '{}'::jsonb, now()
+                           jsonb_build_object('orderId', gen_random_uuid(), 'totalCents', n),
+                           jsonb_build_object('correlationId', 'req-' || (n / 3)), now()
                       FROM generate_series(1, 100000) AS n""");
             s.execute("ANALYZE events");
         }
@@ -50,6 +51,19 @@ class QueryPlanTest {
             // then it reads the index in order and stops after the page
             assertThat(plan).as(plan).contains("events_global_order_idx").doesNotContain("\"Node Type\": \"Sort\"")
                     .doesNotContain("Seq Scan");
+        }
+    }
+
+    @Test
+    void following_a_correlation_id_walks_the_correlation_index() throws Exception {
+        // given the correlation read as the store runs it, for one tenant and for all
+        for (String tenant : new String[] {"'default'", "NULL"}) {
+            String sql = JpaEventStore.CORRELATED.replaceFirst("\\?", "'req-42'").replaceFirst("\\?", "0")
+                    .replaceFirst("\\?", tenant).replaceFirst("\\?", tenant).replaceFirst("\\?", "100");
+            // when PostgreSQL plans it
+            String plan = explain(sql);
+            // then it looks the id up in the index instead of reading the log
+            assertThat(plan).as(plan).contains("events_correlation_idx").doesNotContain("Seq Scan");
         }
     }
 

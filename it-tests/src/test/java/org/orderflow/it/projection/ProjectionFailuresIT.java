@@ -3,14 +3,9 @@ package org.orderflow.it.projection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -43,47 +38,13 @@ class ProjectionFailuresIT {
         return Deployments.orderflowWar().addClass(PoisonProjector.class);
     }
 
-    /**
-     * The test projector only cares about this test's events: it starts at the head of the log
-     * instead of catching up with everything earlier runs (benchmarks included) left in the test
-     * database. Under the projector's own lock, so a batch in flight cannot move it back.
-     */
     @BeforeEach
     void startTheTestProjectorAtTheHeadOfTheLog() throws SQLException {
-        try (Connection c = database()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))");
-                 PreparedStatement head = c.prepareStatement("""
-                         INSERT INTO projection_checkpoints (projector, transaction_id, position, last_processed_at)
-                         SELECT 'it-poison', transaction_id::text::bigint, position, now() FROM events
-                          ORDER BY transaction_id DESC, position DESC LIMIT 1
-                         ON CONFLICT (projector) DO UPDATE SET transaction_id = EXCLUDED.transaction_id,
-                             position = EXCLUDED.position, last_processed_at = EXCLUDED.last_processed_at""")) {
-                lock.setString(1, "projection:it-poison");
-                lock.executeQuery();
-                head.executeUpdate();
-            }
-            c.commit();
-        }
-    }
-
-    private static Connection database() throws SQLException {
-        return DriverManager.getConnection(System.getProperty("it.db.url"), System.getProperty("it.db.user", "postgres"),
-                System.getProperty("it.db.password", ""));
+        PoisonLog.startTheProjectorAtTheHead();
     }
 
     private static List<Long> applied(String stream) throws SQLException {
-        List<Long> versions = new ArrayList<>();
-        try (Connection c = database(); PreparedStatement s = c.prepareStatement(
-                "SELECT version FROM it_applied WHERE stream_id = ? ORDER BY seq")) {
-            s.setString(1, stream);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    versions.add(rs.getLong(1));
-                }
-            }
-        }
-        return versions;
+        return PoisonLog.applied(stream);
     }
 
     private JsonNode error(String stream) {
@@ -167,10 +128,7 @@ class ProjectionFailuresIT {
         assertThat(error(poisoned).path("status").asText()).as("untouched by the other tenant").isEqualTo("DEAD");
 
         // the cause is fixed; a manual retry applies it and releases the parked events in order
-        try (Connection c = database(); PreparedStatement cure = c.prepareStatement("INSERT INTO it_cures VALUES (?)")) {
-            cure.setString(1, poisoned);
-            cure.executeUpdate();
-        }
+        PoisonLog.cure(poisoned);
         Reply retried = api.post("/ops/projection-errors/" + dead.path("id").asLong() + "/retry");
         assertThat(retried.status()).isEqualTo(200);
         assertThat(retried.text("outcome")).isEqualTo("RESOLVED");

@@ -50,11 +50,13 @@ class IsolationMatrixIT {
             Map.entry("removeOrderItem", Set.of(WRITER)), Map.entry("reserveOrderInventory", Set.of(WRITER)),
             Map.entry("processOrderPayment", Set.of(WRITER)), Map.entry("confirmOrder", Set.of(WRITER)),
             Map.entry("cancelOrder", Set.of(WRITER)),
-            Map.entry("getOrder", Set.of(READER)), Map.entry("listOrderEvents", Set.of(READER)),
+            Map.entry("getOrder", Set.of(READER, OPERATOR, PLATFORM)),
+            Map.entry("listOrderEvents", Set.of(READER, OPERATOR, PLATFORM)),
             Map.entry("listOrders", Set.of(READER)),
             Map.entry("createProduct", Set.of(CATALOGUE)), Map.entry("updateProductPrice", Set.of(CATALOGUE)),
             Map.entry("deleteProduct", Set.of(CATALOGUE)),
-            Map.entry("getProduct", Set.of(READER)), Map.entry("listProductEvents", Set.of(READER)),
+            Map.entry("getProduct", Set.of(READER, OPERATOR, PLATFORM)),
+            Map.entry("listProductEvents", Set.of(READER, OPERATOR, PLATFORM)),
             Map.entry("listProducts", Set.of(READER)),
             Map.entry("listProjections", Set.of(OPERATOR, PLATFORM)), Map.entry("listRebuilds", Set.of(OPERATOR, PLATFORM)),
             Map.entry("getRebuild", Set.of(OPERATOR, PLATFORM)), Map.entry("rebuildProjection", Set.of(PLATFORM)),
@@ -73,7 +75,8 @@ class IsolationMatrixIT {
             Map.entry("checkoutOrder", Set.of(WRITER)),
             Map.entry("receiveProductStock", Set.of(CATALOGUE)),
             Map.entry("listCheckouts", Set.of(OPERATOR, PLATFORM)), Map.entry("retryCheckout", Set.of(OPERATOR, PLATFORM)),
-            Map.entry("abortCheckout", Set.of(OPERATOR, PLATFORM)));
+            Map.entry("abortCheckout", Set.of(OPERATOR, PLATFORM)),
+            Map.entry("listCorrelatedEvents", Set.of(OPERATOR, PLATFORM)));
 
     /** A valid body for each operation that takes one, so that what answers is the check under test, not validation. */
     private static final Map<String, String> BODIES = Map.ofEntries(
@@ -211,7 +214,8 @@ class IsolationMatrixIT {
         String path = operation.path();
         path = path.replace("{id}", resourceId != null ? resourceId : "999999999");
         path = path.replace("{name}", "no-such-projector").replace("{job}", "999999999")
-                .replace("{streamType}", "NoSuchType").replace("{messageId}", "ID:0000");
+                .replace("{streamType}", "NoSuchType").replace("{messageId}", "ID:0000")
+                .replace("{correlationId}", "no-such-correlation");
         assertThat(path).as("a path parameter the matrix cannot fill in " + operation).doesNotContain("{");
         return path;
     }

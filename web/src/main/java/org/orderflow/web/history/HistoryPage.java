@@ -14,6 +14,8 @@ public record HistoryPage(
     /** One stored event as the client sees it; {@code data} is the event's own fields. */
     public record Entry(
             @JsonbProperty("event_id") String eventId,
+            @JsonbProperty("stream_type") String streamType,
+            @JsonbProperty("stream_id") String streamId,
             @JsonbProperty("event_type") String eventType,
             @JsonbProperty("schema_version") int schemaVersion,
             @JsonbProperty("stream_version") long streamVersion,
@@ -22,6 +24,12 @@ public record HistoryPage(
             @JsonbProperty("tenant_id") String tenantId,
             @JsonbProperty("metadata") Metadata metadata,
             @JsonbProperty("data") Object data) {
+
+        public static Entry of(RecordedEvent e) {
+            return new Entry(e.eventId().toString(), e.stream().type(), e.stream().id(), e.eventType(), e.schemaVersion(),
+                    e.streamVersion(), e.position(), e.recordedAt().toString(), e.stream().tenantId(),
+                    Metadata.of(e.metadata()), e.event());
+        }
     }
 
     public record Metadata(
@@ -39,9 +47,7 @@ public record HistoryPage(
 
     /** The page for {@code events}, fetched with {@code limit}; a full page may have a next one. */
     public static HistoryPage of(String streamId, List<RecordedEvent> events, int limit) {
-        List<Entry> entries = events.stream().map(e -> new Entry(e.eventId().toString(), e.eventType(),
-                e.schemaVersion(), e.streamVersion(), e.position(), e.recordedAt().toString(), e.stream().tenantId(),
-                Metadata.of(e.metadata()), e.event())).toList();
+        List<Entry> entries = events.stream().map(Entry::of).toList();
         Long next = events.size() == limit ? events.get(events.size() - 1).streamVersion() : null;
         return new HistoryPage(streamId, entries, next);
     }

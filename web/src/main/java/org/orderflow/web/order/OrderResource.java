@@ -246,7 +246,7 @@ public class OrderResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed(Roles.READER)
+    @RolesAllowed({Roles.READER, Roles.OPERATOR, Roles.PLATFORM_OPERATOR})
     @Operation(operationId = "getOrder", summary = "Get an order", description = "The order's current state (ETag = "
             + "version), or its state at_version=N or as_of=<ISO-8601 instant>, rebuilt from its events. Send "
             + "X-Min-Position (without at_version or as_of) to read your writes.")
@@ -273,7 +273,7 @@ public class OrderResource {
 
     @GET
     @Path("/{id}/history")
-    @RolesAllowed(Roles.READER)
+    @RolesAllowed({Roles.READER, Roles.OPERATOR, Roles.PLATFORM_OPERATOR})
     @Operation(operationId = "listOrderEvents", summary = "An order's events",
             description = "Its stored events with envelopes, in version order, paged by after_version.")
     @APIResponse(responseCode = "200", description = "A page of events")

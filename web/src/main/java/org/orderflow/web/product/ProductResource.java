@@ -158,7 +158,7 @@ public class ProductResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed(Roles.READER)
+    @RolesAllowed({Roles.READER, Roles.OPERATOR, Roles.PLATFORM_OPERATOR})
     @Operation(operationId = "getProduct", summary = "Get a product", description = "Current state (ETag = version), or "
             + "at_version=N / as_of=<instant>. Send X-Min-Position (without at_version or as_of) to read your writes.")
     @APIResponse(responseCode = "200", description = "The product", content = @Content(
@@ -183,7 +183,7 @@ public class ProductResource {
 
     @GET
     @Path("/{id}/history")
-    @RolesAllowed(Roles.READER)
+    @RolesAllowed({Roles.READER, Roles.OPERATOR, Roles.PLATFORM_OPERATOR})
     @Operation(operationId = "listProductEvents", summary = "A product's events",
             description = "Stored events with envelopes, paged by after_version.")
     @APIResponse(responseCode = "200", description = "A page of events")

@@ -70,7 +70,8 @@ public class ProjectionOperationsResource {
             @JsonbProperty("last_processed_at") String lastProcessedAt,
             @JsonbProperty("lag_events") long lagEvents,
             @JsonbProperty("lag_seconds") double lagSeconds,
-            @JsonbProperty("subscribes_to") List<String> subscribesTo) {
+            @JsonbProperty("subscribes_to") List<String> subscribesTo,
+            @JsonbProperty("rebuildable") boolean rebuildable) {
     }
 
     /** What a single stream's rebuild did. */
@@ -108,13 +109,14 @@ public class ProjectionOperationsResource {
     @RolesAllowed({Roles.OPERATOR, Roles.PLATFORM_OPERATOR})
     @Operation(operationId = "listProjections", summary = "Projection status", description = "Per projector: "
             + "checkpoint (transaction id, position), last processed time, lag in events and seconds behind the head of "
-            + "the log, event types it subscribes to.")
+            + "the log, event types it subscribes to, whether it can be rebuilt (it declares tables of its own).")
     @APIResponse(responseCode = "200", description = "One entry per projector")
     public List<State> status() {
         return status.all().stream().map(s -> new State(s.projector(), s.checkpoint().transactionId(),
                 s.checkpoint().position(), s.lastProcessedAt() == null ? null : s.lastProcessedAt().toString(),
                 s.lagEvents(), s.lagTime().toMillis() / 1000.0,
-                projector(s.projector()).subscribesTo().stream().map(Class::getSimpleName).sorted().toList())).toList();
+                projector(s.projector()).subscribesTo().stream().map(Class::getSimpleName).sorted().toList(),
+                !projector(s.projector()).tables().isEmpty())).toList();
     }
 
     @POST
