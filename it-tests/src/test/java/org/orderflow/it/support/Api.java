@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A small HTTP client for the deployed API: JSON in, status + headers + parsed JSON out. */
@@ -23,10 +24,13 @@ public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * The highest global position any command answered in this test run: reads send it as
-     * X-Min-Position (read-your-writes), as a client that wants to see its own writes does.
+     * Per server (host:port), the highest global position any command it answered in this test run:
+     * reads send it as X-Min-Position (read-your-writes), as a client that wants to see its own
+     * writes does. Per server, because the servers of their own (crash tests) have databases of
+     * their own: a position of one log means nothing to another, and a higher one would make every
+     * read of the shared server wait for an event it will never have.
      */
-    private static final AtomicLong LAST_POSITION = new AtomicLong();
+    private static final Map<String, AtomicLong> LAST_POSITION = new ConcurrentHashMap<>();
 
     private final Map<String, String> headers = new LinkedHashMap<>();
     private boolean readYourWrites = true;
@@ -128,14 +132,19 @@ public final class Api {
         return copy;
     }
 
+    private static AtomicLong lastPosition(URI server) {
+        return LAST_POSITION.computeIfAbsent(server.getHost() + ":" + server.getPort(), key -> new AtomicLong());
+    }
+
     public String headerValue(String name) {
         return headers.get(name);
     }
 
     public Reply get(String path) {
         HttpRequest.Builder request = builder(path).GET();
-        if (readYourWrites && LAST_POSITION.get() > 0 && !headers.containsKey("X-Min-Position")) {
-            request.header("X-Min-Position", Long.toString(LAST_POSITION.get()));
+        long seen = lastPosition(URI.create(base)).get();
+        if (readYourWrites && seen > 0 && !headers.containsKey("X-Min-Position")) {
+            request.header("X-Min-Position", Long.toString(seen));
         }
         return send(request);
     }
@@ -198,7 +207,7 @@ public final class Api {
             Reply reply = new Reply(response);
             if (!"GET".equals(response.request().method()) && response.statusCode() < 300
                     && response.body().contains("\"position\"")) {
-                LAST_POSITION.accumulateAndGet(reply.number("position"), Math::max);
+                lastPosition(response.request().uri()).accumulateAndGet(reply.number("position"), Math::max);
             }
             return reply;
         } catch (IOException e) {
