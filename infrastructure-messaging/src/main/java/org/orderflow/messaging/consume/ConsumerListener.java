@@ -8,6 +8,7 @@ import org.orderflow.application.consumer.ConsumerObserver;
 import org.orderflow.application.consumer.EventConsumer;
 import org.orderflow.application.consumer.IdempotentDelivery;
 import org.orderflow.application.consumer.ReceiverUnavailable;
+import org.orderflow.application.logging.LogContext;
 import org.orderflow.application.outbox.IntegrationEvent;
 import org.orderflow.messaging.EventMessages;
 import org.orderflow.messaging.guard.ConsumerPauses;
@@ -26,8 +27,16 @@ final class ConsumerListener {
     }
 
     static void onMessage(Message message, EventConsumer consumer, IdempotentDelivery delivery, ConsumerPauses pauses,
-                          ConsumerObserver observer, Class<?> listener) {
+                          ConsumerObserver observer, LogContext logs, Class<?> listener) {
         IntegrationEvent event = EventMessages.read(message);
+        // every line logged on this thread while the message is handled carries the event's correlation id
+        try (LogContext.Scope ignored = logs.enter(event.correlationId())) {
+            deliver(message, event, consumer, delivery, pauses, observer, listener);
+        }
+    }
+
+    private static void deliver(Message message, IntegrationEvent event, EventConsumer consumer, IdempotentDelivery delivery,
+                                ConsumerPauses pauses, ConsumerObserver observer, Class<?> listener) {
         long started = System.nanoTime();
         ConsumerObserver.Outcome outcome = ConsumerObserver.Outcome.FAILED;
         try {

@@ -8,6 +8,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import org.orderflow.application.consumer.ConsumerObserver;
 import org.orderflow.application.consumer.IdempotentDelivery;
+import org.orderflow.application.logging.LogContext;
 import org.orderflow.application.notification.OrderNotifications;
 import org.orderflow.messaging.guard.ConsumerPauses;
 
@@ -28,8 +29,11 @@ public class NotificationListener implements MessageListener {
     @Inject
     ConsumerObserver observer;
 
+    @Inject
+    LogContext logs;
+
     @Override
     public void onMessage(Message message) {
-        ConsumerListener.onMessage(message, notifications, delivery, pauses, observer, NotificationListener.class);
+        ConsumerListener.onMessage(message, notifications, delivery, pauses, observer, logs, NotificationListener.class);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.jms.MessageListener;
 import org.orderflow.application.consumer.ConsumerObserver;
 import org.orderflow.application.consumer.IdempotentDelivery;
 import org.orderflow.application.integration.WebhookForwarding;
+import org.orderflow.application.logging.LogContext;
 import org.orderflow.messaging.guard.ConsumerPauses;
 
 /** The integration handler's subscription (activation spec {@code orderflow/WebhookListener}). */
@@ -28,8 +29,11 @@ public class WebhookListener implements MessageListener {
     @Inject
     ConsumerObserver observer;
 
+    @Inject
+    LogContext logs;
+
     @Override
     public void onMessage(Message message) {
-        ConsumerListener.onMessage(message, forwarding, delivery, pauses, observer, WebhookListener.class);
+        ConsumerListener.onMessage(message, forwarding, delivery, pauses, observer, logs, WebhookListener.class);
     }
 }

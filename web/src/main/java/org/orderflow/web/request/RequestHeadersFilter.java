@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.orderflow.web.observability.LibertyLogContext;
 import org.orderflow.web.problem.Problems;
 
 /**
@@ -26,11 +27,15 @@ public class RequestHeadersFilter implements ContainerRequestFilter, ContainerRe
     public void filter(ContainerRequestContext request) {
         String correlation = request.getHeaderString(ApiHeaders.CORRELATION_ID);
         if (correlation == null || correlation.isBlank()) {
-            request.getHeaders().putSingle(ApiHeaders.CORRELATION_ID, UUID.randomUUID().toString());
+            correlation = UUID.randomUUID().toString();
+            request.getHeaders().putSingle(ApiHeaders.CORRELATION_ID, correlation);
         } else if (!SAFE_ID.matcher(correlation).matches()) {
+            LibertyLogContext.clear();
             request.abortWith(badHeader(ApiHeaders.CORRELATION_ID, "1 to 128 characters of [A-Za-z0-9._:-]"));
             return;
         }
+        // every line logged while this request is handled carries its correlation id (JSON logs)
+        LibertyLogContext.tag(correlation);
         String tenant = request.getHeaderString(ApiHeaders.TENANT_ID);
         if (tenant != null && !ApiHeaders.VALID_TENANT.matcher(tenant).matches()) {
             request.abortWith(badHeader(ApiHeaders.TENANT_ID, "1 to 64 characters of [A-Za-z0-9_-]"));
@@ -39,6 +44,7 @@ public class RequestHeadersFilter implements ContainerRequestFilter, ContainerRe
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        LibertyLogContext.clear();
         String correlation = request.getHeaderString(ApiHeaders.CORRELATION_ID);
         if (correlation != null && SAFE_ID.matcher(correlation).matches()) {
             response.getHeaders().putSingle(ApiHeaders.CORRELATION_ID, correlation);
