@@ -42,17 +42,18 @@ public class FailedEventSteps {
     }
 
     /**
-     * Applies a failed event again; closes the error as resolved if it succeeds. Throws (and
-     * rolls back) if it fails again; the caller then calls {@link #retryFailed}.
+     * Applies a failed event again; closes the error as resolved if it succeeds, recording who
+     * retried it (an operator, or {@link ProjectionRetries#SCHEDULE}). Throws (and rolls back) if
+     * it fails again; the caller then calls {@link #retryFailed}.
      *
      * @return false if the projector was busy
      */
     @Transactional
-    public boolean retry(ProjectionErrors.Failure failure) {
+    public boolean retry(ProjectionErrors.Failure failure, String by) {
         Projector projector = projectors.named(failure.projector()).orElseThrow();
         return lock.whileHolding(projector.name(), ProjectorLock.OPERATOR_WAIT, () -> {
             projector.apply(event(failure.stream(), failure.streamVersion()));
-            errors.close(failure.id(), ProjectionErrors.Status.RESOLVED, "retry", null, clock.instant());
+            errors.close(failure.id(), ProjectionErrors.Status.RESOLVED, by, null, clock.instant());
             return true;
         }).orElse(false);
     }

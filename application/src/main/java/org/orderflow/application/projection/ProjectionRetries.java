@@ -19,6 +19,9 @@ public class ProjectionRetries {
 
     private static final Logger LOG = Logger.getLogger(ProjectionRetries.class.getName());
 
+    /** Who resolved an error that the retry timer applied on its schedule. */
+    public static final String SCHEDULE = "scheduled retry";
+
     /** The outcome of one retry. */
     public enum Outcome { RESOLVED, FAILED_AGAIN, DEAD, BUSY, UNKNOWN_PROJECTOR }
 
@@ -59,15 +62,15 @@ public class ProjectionRetries {
         // Errors of a projector this server does not run (removed, or deployed elsewhere) are left alone.
         List<ProjectionErrors.Failure> due = errors.due(clock.instant(), limit).stream()
                 .filter(failure -> projectors.named(failure.projector()).isPresent()).toList();
-        due.forEach(this::retry);
+        due.forEach(failure -> retry(failure, SCHEDULE));
         errors.strandedParkedStreams(limit).stream()
                 .filter(parked -> projectors.named(parked.projector()).isPresent())
                 .forEach(parked -> release(parked.projector(), parked.stream()));
         return due.size();
     }
 
-    /** Retries one error now, whatever its schedule (a dead one included). */
-    public Outcome retry(ProjectionErrors.Failure failure) {
+    /** Retries one error now, whatever its schedule (a dead one included); {@code by} is recorded if it resolves. */
+    public Outcome retry(ProjectionErrors.Failure failure, String by) {
         if (failure.status() == ProjectionErrors.Status.RESOLVED || failure.status() == ProjectionErrors.Status.SKIPPED) {
             return Outcome.RESOLVED;
         }
@@ -75,7 +78,7 @@ public class ProjectionRetries {
             return Outcome.UNKNOWN_PROJECTOR;
         }
         try {
-            if (!steps.retry(failure)) {
+            if (!steps.retry(failure, by)) {
                 return Outcome.BUSY;
             }
         } catch (RuntimeException again) {
@@ -87,15 +90,16 @@ public class ProjectionRetries {
         return Outcome.RESOLVED;
     }
 
-    public Optional<Outcome> retry(long id) {
-        return errors.find(id).map(this::retry);
+    /** Retries one error now on behalf of {@code by} (the operator). */
+    public Optional<Outcome> retry(long id, String by) {
+        return errors.find(id).map(failure -> retry(failure, by));
     }
 
-    /** Retries every dead error of a projector; returns how many resolved. */
-    public int retryDead(String projector) {
+    /** Retries every dead error of a projector on behalf of {@code by}; returns how many resolved. */
+    public int retryDead(String projector, String by) {
         int resolved = 0;
         for (ProjectionErrors.Failure dead : errors.list(projector, ProjectionErrors.Status.DEAD, 10_000)) {
-            if (retry(dead) == Outcome.RESOLVED) {
+            if (retry(dead, by) == Outcome.RESOLVED) {
                 resolved++;
             }
         }

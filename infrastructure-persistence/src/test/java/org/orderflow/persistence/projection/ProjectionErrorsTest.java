@@ -157,8 +157,8 @@ class ProjectionErrorsTest {
             }
 
             @Override
-            public boolean retry(ProjectionErrors.Failure failure) {
-                return tx((steps, bound) -> steps.retry(failure));
+            public boolean retry(ProjectionErrors.Failure failure, String by) {
+                return tx((steps, bound) -> steps.retry(failure, by));
             }
 
             @Override
@@ -373,13 +373,14 @@ class ProjectionErrorsTest {
                 .isEmpty();
 
         poisoned.clear();
-        assertThat(retries().retry(id)).contains(ProjectionRetries.Outcome.RESOLVED);
+        assertThat(retries().retry(id, "ana")).contains(ProjectionRetries.Outcome.RESOLVED);
         assertThat(errors().firstUnappliedUpTo(NAME, stream.tenantId(), null, Long.MAX_VALUE)).as("all applied after the retry")
                 .isEmpty();
 
         assertThat(projected(stream)).containsExactly(1L, 2L, 3L);
         assertThat(errors().parkedVersions(NAME, stream)).isEmpty();
         assertThat(errors().find(id).orElseThrow().status()).isEqualTo(Status.RESOLVED);
+        assertThat(errors().find(id).orElseThrow().resolvedBy()).as("the operator who retried it").isEqualTo("ana");
         addItem(stream);
         catchUp();
         assertThat(projected(stream)).as("the stream flows again").containsExactly(1L, 2L, 3L, 4L);
@@ -391,7 +392,7 @@ class ProjectionErrorsTest {
         StreamId stream = aFailedStreamWithTwoParkedEvents();
         long id = errors().list(NAME, Status.RETRY_PENDING, 1).get(0).id();
         poisoned.clear();
-        assertThat(transactionalFailedEventSteps().retry(errors().find(id).orElseThrow())).isTrue();
+        assertThat(transactionalFailedEventSteps().retry(errors().find(id).orElseThrow(), ProjectionRetries.SCHEDULE)).isTrue();
         assertThat(errors().strandedParkedStreams(10)).containsExactly(new ProjectionErrors.ParkedStream(NAME, stream));
         assertThat(projected(stream)).containsExactly(1L);
 
@@ -420,10 +421,12 @@ class ProjectionErrorsTest {
                 .filter(f -> f.stream().equals(second)).findFirst().orElseThrow().id();
 
         poisoned.remove(first.id());
-        assertThat(retries().retryDead(NAME)).isEqualTo(1);
+        assertThat(retries().retryDead(NAME, "bob")).isEqualTo(1);
         assertThat(retries().skip(secondError, "alice", "bad data from the 2024 import")).isTrue();
 
         assertThat(projected(first)).containsExactly(1L);
+        assertThat(errors().list(NAME, Status.RESOLVED, 10)).singleElement()
+                .satisfies(resolved -> assertThat(resolved.resolvedBy()).isEqualTo("bob"));
         ProjectionErrors.Failure skipped = errors().find(secondError).orElseThrow();
         assertThat(skipped.status()).isEqualTo(Status.SKIPPED);
         assertThat(skipped.resolvedBy()).isEqualTo("alice");

@@ -125,7 +125,8 @@ class ConsoleIT {
         waitUntil(b -> b.findElements(errorRow).isEmpty());
         assertThat(PoisonLog.applied(poisoned)).containsExactly(1L);
         new Select(browser.findElement(By.id("error-filter"))).selectByValue("RESOLVED");
-        waitUntil(b -> b.findElements(errorRow).stream().anyMatch(r -> r.getText().contains("resolved")));
+        waitUntil(b -> b.findElements(errorRow).stream().anyMatch(r -> r.getText().contains("resolved")
+                && r.getText().contains("by ana")));
 
         // and the audit trail has the operator's action
         browser.findElement(By.cssSelector("#nav a[data-page='audit']")).click();

@@ -111,13 +111,14 @@ public class ProjectionErrorsResource {
     @Path("/{id}/retry")
     @RolesAllowed({Roles.OPERATOR, Roles.PLATFORM_OPERATOR})
     @Operation(operationId = "retryProjectionError", summary = "Retry a failed event now", description = "Applies it "
-            + "again whatever its schedule (dead ones too); on success its stream's parked events are applied in order.")
+            + "again whatever its schedule (dead ones too); on success the error records the operator (the token's "
+            + "subject) as resolved_by, and its stream's parked events are applied in order.")
     @APIResponse(responseCode = "200", description = "outcome: RESOLVED, FAILED_AGAIN, DEAD or BUSY")
     @APIResponse(responseCode = "404", description = "No such error",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
     public Map<String, Object> retry(@PathParam("id") long id) {
         requireInScope(id);
-        ProjectionRetries.Outcome outcome = retries.retry(id)
+        ProjectionRetries.Outcome outcome = retries.retry(id, callers.current().subject())
                 .orElseThrow(() -> new NotFoundException("No projection error " + id));
         return Map.of("id", id, "outcome", outcome.name());
     }
@@ -134,7 +135,7 @@ public class ProjectionErrorsResource {
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = ProblemDetails.SCHEMA)))
     public Map<String, Object> retryDead(@QueryParam("projector") @NotBlank String name) {
         projectors.named(name).orElseThrow(() -> new NotFoundException("Unknown projector '" + name + "'"));
-        return Map.of("projector", name, "resolved", retries.retryDead(name));
+        return Map.of("projector", name, "resolved", retries.retryDead(name, callers.current().subject()));
     }
 
     @POST
