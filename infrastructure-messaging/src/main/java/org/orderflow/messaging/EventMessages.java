@@ -32,6 +32,8 @@ public final class EventMessages {
     public static final String CORRELATION_ID = "correlationId";
     public static final String CAUSATION_ID = "causationId";
     public static final String PAYLOAD = "payload";
+    /** The W3C trace context of the publication (a message property only, never in the body). */
+    public static final String TRACEPARENT = "traceparent";
 
     private EventMessages() {
     }
@@ -74,7 +76,19 @@ public final class EventMessages {
         if (event.causationId() != null) {
             message.setStringProperty(CAUSATION_ID, event.causationId());
         }
+        if (event.traceParent() != null) {
+            message.setStringProperty(TRACEPARENT, event.traceParent());
+        }
         message.setJMSType(event.eventType());
+    }
+
+    /** The message's W3C traceparent property, or null if it has none (or an unreadable one). */
+    public static String traceParent(Message message) {
+        try {
+            return message.getStringProperty(TRACEPARENT);
+        } catch (JMSException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Reads a published message; throws {@link MalformedMessage} for anything else. */

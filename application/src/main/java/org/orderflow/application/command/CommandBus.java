@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.orderflow.application.eventstore.ConcurrencyConflict;
+import org.orderflow.application.tracing.Tracing;
 import org.orderflow.domain.DomainRuleViolation;
 
 /**
@@ -19,27 +20,31 @@ public class CommandBus {
     private CommandRunner runner;
     private RetryPolicy policy;
     private CommandObserver observer;
+    private Tracing tracing;
 
     protected CommandBus() {
         // for CDI proxies
     }
 
     public CommandBus(CommandRunner runner, RetryPolicy policy) {
-        this(runner, policy, CommandObserver.NONE);
+        this(runner, policy, CommandObserver.NONE, Tracing.NONE);
     }
 
     @Inject
-    public CommandBus(CommandRunner runner, RetryPolicy policy, CommandObserver observer) {
+    public CommandBus(CommandRunner runner, RetryPolicy policy, CommandObserver observer, Tracing tracing) {
         this.runner = runner;
         this.policy = policy;
         this.observer = observer;
+        this.tracing = tracing;
     }
 
     /**
      * @throws ConcurrencyConflict when the version was pinned and is stale, or every attempt lost its race
      * @throws AggregateNotFound, IdempotencyKeyReused, org.orderflow.domain.DomainRuleViolation as the command's answer
      */
-    public CommandResult dispatch(Command command, CommandContext context) {
+    public CommandResult dispatch(Command command, CommandContext given) {
+        // the events record the trace of the work that sends the command (the request's span, a process's)
+        CommandContext context = given.traceParent() != null ? given : given.tracedBy(tracing.currentTraceParent());
         long started = System.nanoTime();
         CommandObserver.Outcome outcome = CommandObserver.Outcome.FAILED;
         try {

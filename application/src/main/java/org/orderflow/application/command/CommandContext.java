@@ -20,6 +20,9 @@ import org.orderflow.application.eventstore.StreamId;
  * @param requestFingerprint what the key was first used for; the same key with another request is refused
  * @param source             the component that sends the command, recorded on its events
  *                           ({@link #SOURCE} for the API)
+ * @param traceParent        the W3C traceparent of the work that sends the command (the HTTP
+ *                           request's span, or the event a process reacts to), recorded on its
+ *                           events as {@code trace_id}; null if nothing is traced
  */
 public record CommandContext(
         UUID commandId,
@@ -29,7 +32,8 @@ public record CommandContext(
         OptionalLong pinnedVersion,
         String idempotencyKey,
         String requestFingerprint,
-        String source) {
+        String source,
+        String traceParent) {
 
     public static final String SOURCE = "orderflow-api";
 
@@ -49,13 +53,25 @@ public record CommandContext(
         this(commandId, tenantId, correlationId, userId, pinnedVersion, idempotencyKey, requestFingerprint, SOURCE);
     }
 
+    /** A command outside any trace. */
+    public CommandContext(UUID commandId, String tenantId, String correlationId, String userId,
+                          OptionalLong pinnedVersion, String idempotencyKey, String requestFingerprint, String source) {
+        this(commandId, tenantId, correlationId, userId, pinnedVersion, idempotencyKey, requestFingerprint, source, null);
+    }
+
+    /** The same command as part of the trace {@code traceParent} (null: none). */
+    public CommandContext tracedBy(String traceParent) {
+        return new CommandContext(commandId, tenantId, correlationId, userId, pinnedVersion, idempotencyKey,
+                requestFingerprint, source, traceParent);
+    }
+
     /**
      * A command a process sends in reaction to an event: the event is its cause, the correlation
-     * carries on, and the process is the source.
+     * and the trace carry on, and the process is the source.
      */
     public static CommandContext reactingTo(RecordedEvent cause, String source, String userId) {
         return new CommandContext(cause.eventId(), cause.stream().tenantId(), cause.metadata().correlationId(), userId,
-                OptionalLong.empty(), null, null, source);
+                OptionalLong.empty(), null, null, source, cause.metadata().traceId());
     }
 
     /** A context for the default tenant, no conditions; handy for tests and internal callers. */
@@ -65,6 +81,6 @@ public record CommandContext(
     }
 
     public EventMetadata eventMetadata() {
-        return new EventMetadata(correlationId, commandId.toString(), userId, source, null);
+        return new EventMetadata(correlationId, commandId.toString(), userId, source, traceParent);
     }
 }

@@ -7,7 +7,7 @@ package org.orderflow.application.eventstore;
  * @param causationId   the id of the message (command or event) that directly caused this one
  * @param userId        the acting user, when known
  * @param source        the component that wrote the event (e.g. {@code orderflow-api})
- * @param traceId       a distributed-tracing id, when the request carried one
+ * @param traceId       the W3C traceparent of the work that wrote the event (the HTTP request's span), when it was traced
  */
 public record EventMetadata(String correlationId, String causationId, String userId, String source, String traceId) {
 

@@ -20,6 +20,8 @@ import java.util.UUID;
  * @param correlationId  the request that set it in motion, if known
  * @param causationId    the message that caused it, if known
  * @param payload        the event's fields as a JSON object
+ * @param traceParent    the W3C traceparent stored with the event (its trace), or null; travels as a
+ *                       message property, not in the body
  */
 public record IntegrationEvent(
         UUID eventId,
@@ -33,7 +35,16 @@ public record IntegrationEvent(
         Instant recordedAt,
         String correlationId,
         String causationId,
-        String payload) {
+        String payload,
+        String traceParent) {
+
+    /** An event outside any trace. */
+    public IntegrationEvent(UUID eventId, String eventType, int schemaVersion, String tenantId, String streamType,
+                            String streamId, long streamVersion, long globalPosition, Instant recordedAt,
+                            String correlationId, String causationId, String payload) {
+        this(eventId, eventType, schemaVersion, tenantId, streamType, streamId, streamVersion, globalPosition, recordedAt,
+                correlationId, causationId, payload, null);
+    }
 
     public IntegrationEvent {
         Objects.requireNonNull(eventId, "eventId");

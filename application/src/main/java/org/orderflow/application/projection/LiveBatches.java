@@ -10,6 +10,7 @@ import java.util.Set;
 import org.orderflow.application.eventstore.EventStore;
 import org.orderflow.application.eventstore.RecordedEvent;
 import org.orderflow.application.eventstore.StreamId;
+import org.orderflow.application.tracing.Tracing;
 
 /**
  * The transactional steps of the live run, which {@link ProjectionRunner} sequences: a batch of
@@ -30,14 +31,21 @@ public class LiveBatches {
     private RetrySchedule schedule;
     private Clock clock;
     private ProjectorLock lock;
+    private Tracing tracing;
 
     protected LiveBatches() {
         // for CDI proxies
     }
 
-    @Inject
     public LiveBatches(EventStore store, ProjectionCheckpoints checkpoints, ProjectionErrors errors, RetrySchedule schedule,
                        Clock clock) {
+        this(store, checkpoints, errors, schedule, clock, Tracing.NONE);
+    }
+
+    @Inject
+    public LiveBatches(EventStore store, ProjectionCheckpoints checkpoints, ProjectionErrors errors, RetrySchedule schedule,
+                       Clock clock, Tracing tracing) {
+        this.tracing = tracing;
         this.store = store;
         this.checkpoints = checkpoints;
         this.errors = errors;
@@ -123,8 +131,14 @@ public class LiveBatches {
         }
         if (blocked.contains(event.stream())) {
             errors.park(projector.name(), event);
-        } else {
+        } else if (event.metadata().traceId() == null) {
             projector.apply(event);
+        } else {
+            // the event's trace goes on in the projector that applies it
+            try (Tracing.Scope ignored = tracing.span("project " + event.eventType() + " into " + projector.name(),
+                    Tracing.Kind.INTERNAL, event.metadata().traceId())) {
+                projector.apply(event);
+            }
         }
     }
 }

@@ -10,6 +10,7 @@ import org.orderflow.application.consumer.IdempotentDelivery;
 import org.orderflow.application.consumer.ReceiverUnavailable;
 import org.orderflow.application.logging.LogContext;
 import org.orderflow.application.outbox.IntegrationEvent;
+import org.orderflow.application.tracing.Tracing;
 import org.orderflow.messaging.EventMessages;
 import org.orderflow.messaging.guard.ConsumerPauses;
 
@@ -27,11 +28,20 @@ final class ConsumerListener {
     }
 
     static void onMessage(Message message, EventConsumer consumer, IdempotentDelivery delivery, ConsumerPauses pauses,
-                          ConsumerObserver observer, LogContext logs, Class<?> listener) {
+                          ConsumerObserver observer, LogContext logs, Tracing tracing, Class<?> listener) {
         IntegrationEvent event = EventMessages.read(message);
+        String traceParent = EventMessages.traceParent(message);
         // every line logged on this thread while the message is handled carries the event's correlation id
         try (LogContext.Scope ignored = logs.enter(event.correlationId())) {
-            deliver(message, event, consumer, delivery, pauses, observer, listener);
+            if (traceParent == null) {
+                deliver(message, event, consumer, delivery, pauses, observer, listener);
+                return;
+            }
+            // the event's trace goes on in the consumer (and, through the client's instrumentation, to its webhook call)
+            try (Tracing.Scope span = tracing.span("consume " + event.eventType() + " by " + consumer.name(),
+                    Tracing.Kind.CONSUMER, traceParent)) {
+                deliver(message, event, consumer, delivery, pauses, observer, listener);
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import org.orderflow.application.consumer.ConsumerObserver;
 import org.orderflow.application.consumer.IdempotentDelivery;
 import org.orderflow.application.logging.LogContext;
 import org.orderflow.application.notification.OrderNotifications;
+import org.orderflow.application.tracing.Tracing;
 import org.orderflow.messaging.guard.ConsumerPauses;
 
 /** The notification handler's subscription (activation spec {@code orderflow/NotificationListener}). */
@@ -32,8 +33,11 @@ public class NotificationListener implements MessageListener {
     @Inject
     LogContext logs;
 
+    @Inject
+    Tracing tracing;
+
     @Override
     public void onMessage(Message message) {
-        ConsumerListener.onMessage(message, notifications, delivery, pauses, observer, logs, NotificationListener.class);
+        ConsumerListener.onMessage(message, notifications, delivery, pauses, observer, logs, tracing, NotificationListener.class);
     }
 }

@@ -10,6 +10,7 @@ import org.orderflow.application.consumer.ConsumerObserver;
 import org.orderflow.application.consumer.IdempotentDelivery;
 import org.orderflow.application.integration.WebhookForwarding;
 import org.orderflow.application.logging.LogContext;
+import org.orderflow.application.tracing.Tracing;
 import org.orderflow.messaging.guard.ConsumerPauses;
 
 /** The integration handler's subscription (activation spec {@code orderflow/WebhookListener}). */
@@ -32,8 +33,11 @@ public class WebhookListener implements MessageListener {
     @Inject
     LogContext logs;
 
+    @Inject
+    Tracing tracing;
+
     @Override
     public void onMessage(Message message) {
-        ConsumerListener.onMessage(message, forwarding, delivery, pauses, observer, logs, WebhookListener.class);
+        ConsumerListener.onMessage(message, forwarding, delivery, pauses, observer, logs, tracing, WebhookListener.class);
     }
 }

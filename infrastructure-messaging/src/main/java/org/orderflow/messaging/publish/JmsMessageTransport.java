@@ -2,6 +2,7 @@ package org.orderflow.messaging.publish;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
@@ -14,6 +15,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import org.orderflow.application.outbox.IntegrationEvent;
 import org.orderflow.application.outbox.MessageTransport;
+import org.orderflow.application.tracing.Tracing;
 import org.orderflow.messaging.EventMessages;
 
 /**
@@ -34,6 +36,9 @@ public class JmsMessageTransport implements MessageTransport {
     @Resource(lookup = "jms/orderflowEvents")
     Topic topic;
 
+    @Inject
+    Tracing tracing;
+
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Delivery send(List<IntegrationEvent> messages) {
@@ -43,7 +48,17 @@ public class JmsMessageTransport implements MessageTransport {
             for (IntegrationEvent event : messages) {
                 TextMessage message = context.createTextMessage(EventMessages.toJson(event));
                 EventMessages.setProperties(message, event);
-                producer.send(topic, message);
+                if (event.traceParent() == null) {
+                    producer.send(topic, message);
+                } else {
+                    // the event's trace goes on: a span for its publication, whose context the message carries
+                    try (Tracing.Scope ignored = tracing.span("publish " + event.eventType(), Tracing.Kind.PRODUCER,
+                            event.traceParent())) {
+                        String current = tracing.currentTraceParent();
+                        message.setStringProperty(EventMessages.TRACEPARENT, current != null ? current : event.traceParent());
+                        producer.send(topic, message);
+                    }
+                }
                 sent++;
             }
             return Delivery.all(sent);

@@ -63,7 +63,7 @@ public class JpaOutbox implements Outbox {
         return new IntegrationEvent(event.eventId(), published.type(), published.version(),
                 event.stream().tenantId(), event.stream().type(), event.stream().id(), event.streamVersion(),
                 event.position(), event.recordedAt(), event.metadata().correlationId(), event.metadata().causationId(),
-                json(published));
+                json(published), event.metadata().traceId());
     }
 
     static String json(PublishedEvent published) {

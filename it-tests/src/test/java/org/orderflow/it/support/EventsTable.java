@@ -28,7 +28,7 @@ public final class EventsTable {
         return query("""
                 SELECT tenant_id, stream_type, stream_version::text AS stream_version, event_type, schema_version::text AS schema_version,
                        metadata->>'correlationId' AS correlation_id, metadata->>'causationId' AS causation_id,
-                       metadata->>'userId' AS user_id, metadata->>'source' AS source
+                       metadata->>'userId' AS user_id, metadata->>'source' AS source, metadata->>'traceId' AS trace_id
                   FROM events WHERE stream_id = ? ORDER BY stream_version""", streamId);
     }
 

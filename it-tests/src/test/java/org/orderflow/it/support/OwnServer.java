@@ -59,7 +59,7 @@ public final class OwnServer {
         Path server = directory();
         deleteRecursively(server);
         Files.createDirectories(server.resolve("lib/jdbc"));
-        Files.createDirectories(server.resolve("dropins"));
+        Files.createDirectories(server.resolve("apps"));
         Files.createDirectories(server.resolve("configDropins/overrides"));
         Files.copy(template.resolve("server.xml"), server.resolve("server.xml"));
         for (String file : new String[] {"jvm.options", "server.env"}) {
@@ -68,7 +68,15 @@ public final class OwnServer {
             }
         }
         Files.copy(template.resolve("lib/jdbc/postgresql.jar"), server.resolve("lib/jdbc/postgresql.jar"));
-        Files.copy(Path.of(System.getProperty("it.war")), server.resolve("dropins/orderflow.war"));
+        Files.copy(Path.of(System.getProperty("it.war")), server.resolve("apps/orderflow.war"));
+        // a configured application, as in production: only it may see the OpenTelemetry API (third-party)
+        Files.writeString(server.resolve("configDropins/overrides/orderflow-application.xml"), """
+                <server>
+                    <application id="orderflow" name="orderflow" type="war" location="orderflow.war">
+                        <classloader apiTypeVisibility="+third-party"/>
+                    </application>
+                </server>
+                """);
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("http.port", Integer.toString(portBase));
         variables.put("https.port", Integer.toString(portBase + 362));

@@ -23,7 +23,7 @@ public final class WebhookStub {
 
     /** One received call. */
     public record Call(String idempotencyKey, String eventType, String streamId, long streamVersion, int answeredStatus,
-                       JsonNode body, Instant receivedAt) {
+                       JsonNode body, Instant receivedAt, String traceParent) {
 
         public boolean accepted() {
             return answeredStatus / 100 == 2;
@@ -83,7 +83,8 @@ public final class WebhookStub {
             String correlationId = body.path("correlationId").asText("");
             int status = failing.getOrDefault(correlationId, failing.getOrDefault(streamId, 204));
             calls.add(new Call(exchange.getRequestHeaders().getFirst("Idempotency-Key"), body.path("eventType").asText(null),
-                    streamId, body.path("streamVersion").asLong(), status, body, Instant.now()));
+                    streamId, body.path("streamVersion").asLong(), status, body, Instant.now(),
+                    exchange.getRequestHeaders().getFirst("traceparent")));
             byte[] answer = status == 204 ? new byte[0] : "{\"error\":\"stub told to fail\"}".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, status == 204 ? -1 : answer.length);
             if (answer.length > 0) {
