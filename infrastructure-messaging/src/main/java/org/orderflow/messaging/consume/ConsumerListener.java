@@ -31,17 +31,18 @@ final class ConsumerListener {
                           ConsumerObserver observer, LogContext logs, Tracing tracing, Class<?> listener) {
         IntegrationEvent event = EventMessages.read(message);
         String traceParent = EventMessages.traceParent(message);
-        // every line logged on this thread while the message is handled carries the event's correlation id
-        try (LogContext.Scope ignored = logs.enter(event.correlationId())) {
-            if (traceParent == null) {
-                deliver(message, event, consumer, delivery, pauses, observer, listener);
-                return;
-            }
-            // the event's trace goes on in the consumer (and, through the client's instrumentation, to its webhook call)
-            try (Tracing.Scope span = tracing.span("consume " + event.eventType() + " by " + consumer.name(),
-                    Tracing.Kind.CONSUMER, traceParent)) {
+        if (traceParent == null) {
+            // every line logged on this thread while the message is handled carries the event's correlation id
+            try (LogContext.Scope ignored = logs.enter(event.correlationId(), null)) {
                 deliver(message, event, consumer, delivery, pauses, observer, listener);
             }
+            return;
+        }
+        // the event's trace goes on in the consumer (and, through the client's instrumentation, to its webhook call)
+        try (Tracing.Scope span = tracing.span("consume " + event.eventType() + " by " + consumer.name(),
+                Tracing.Kind.CONSUMER, traceParent);
+             LogContext.Scope ignored = logs.enter(event.correlationId(), tracing.currentTraceParent())) {
+            deliver(message, event, consumer, delivery, pauses, observer, listener);
         }
     }
 

@@ -8,6 +8,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +20,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.orderflow.it.support.Api;
 import org.orderflow.it.support.Api.Reply;
+import org.orderflow.it.support.Api;
 import org.orderflow.it.support.Eventually;
 import org.orderflow.it.support.ExternalSystems;
 import org.orderflow.it.support.OwnServer;
@@ -81,12 +85,29 @@ class JsonLogsIT {
         List<JsonNode> requestLines = linesAbout("of order-summary started: ");
         List<JsonNode> messageLines = linesAbout("failed on OrderCreated");
         assertThat(requestLines).as("the rebuild's line, written while the request was handled").isNotEmpty()
-                .allSatisfy(line -> assertThat(line.path("ext_correlationId").asText()).isEqualTo(request));
+                .allSatisfy(line -> assertThat(line.path("ext_correlationId").asText()).isEqualTo(request))
+                .allSatisfy(line -> assertThat(line.path("ext_traceId").asText()).as("the request's trace (tracing is on here)")
+                        .matches("[0-9a-f]{32}"));
+        String orderTrace = storedTraceId(order);
         assertThat(messageLines).as("the consumer's lines about " + order).isNotEmpty()
-                .allSatisfy(line -> assertThat(line.path("ext_correlationId").asText()).isEqualTo(message));
+                .allSatisfy(line -> assertThat(line.path("ext_correlationId").asText()).isEqualTo(message))
+                .allSatisfy(line -> assertThat(line.path("ext_traceId").asText()).as("the trace of the command that wrote the event")
+                        .isEqualTo(orderTrace));
         // the start-up lines were written outside any request or message: no id leaks onto them
         assertThat(linesAbout("Outbox publisher")).isNotEmpty()
-                .allSatisfy(line -> assertThat(line.has("ext_correlationId")).isFalse());
+                .allSatisfy(line -> assertThat(line.has("ext_correlationId") || line.has("ext_traceId")).isFalse());
+    }
+
+    /** The trace id in the stored metadata of the stream's first event (the command's request). */
+    private static String storedTraceId(String stream) throws SQLException {
+        try (Connection c = server.database(); PreparedStatement s = c.prepareStatement(
+                "SELECT substring(metadata->>'traceId' from 4 for 32) FROM events WHERE stream_id = ? AND stream_version = 1")) {
+            s.setString(1, stream);
+            try (ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).as("the stored event of " + stream).isTrue();
+                return rs.getString(1);
+            }
+        }
     }
 
     /** The JSON lines of messages.log whose message contains {@code text}. */

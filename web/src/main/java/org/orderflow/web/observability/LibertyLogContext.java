@@ -10,7 +10,7 @@ import org.orderflow.application.logging.LogContext;
 
 /**
  * Liberty's log record context: an extension set on a thread appears on every log line that
- * thread writes — as the field {@code ext_correlationId} when the log is JSON
+ * thread writes — as the fields {@code ext_correlationId} and {@code ext_traceId} when the log is JSON
  * ({@code WLP_LOGGING_CONSOLE_FORMAT=JSON}, {@code WLP_LOGGING_MESSAGE_FORMAT=JSON}). The API
  * ({@code com.ibm.websphere.logging.hpel.LogRecordContext}) is one of the runtime's IBM APIs,
  * visible to every application but not published as a Maven artifact, so it is looked up once;
@@ -41,34 +41,41 @@ public class LibertyLogContext implements LogContext {
     private static final Scope CLEAR = LibertyLogContext::clear;
 
     @Override
-    public Scope enter(String correlationId) {
-        tag(correlationId);
+    public Scope enter(String correlationId, String traceParent) {
+        tag(correlationId, traceParent);
         return CLEAR;
     }
 
-    /** Tags this thread's lines with the correlation id (null: removes the tag). */
-    public static void tag(String correlationId) {
-        if (ADD == null) {
-            return;
-        }
-        if (correlationId == null) {
-            clear();
+    /** Tags this thread's lines with the correlation id and the trace's id (each null: not tagged). */
+    public static void tag(String correlationId, String traceParent) {
+        clear();
+        put(CORRELATION_ID, correlationId);
+        put(TRACE_ID, LogContext.traceIdOf(traceParent));
+    }
+
+    /** Removes the tags from this thread. */
+    public static void clear() {
+        remove(CORRELATION_ID);
+        remove(TRACE_ID);
+    }
+
+    private static void put(String key, String value) {
+        if (ADD == null || value == null) {
             return;
         }
         try {
-            ADD.invokeExact(CORRELATION_ID, correlationId);
+            ADD.invokeExact(key, value);
         } catch (Throwable e) {
             LOG.log(Level.FINE, "Cannot tag the log context", e);
         }
     }
 
-    /** Removes the tag from this thread. */
-    public static void clear() {
+    private static void remove(String key) {
         if (REMOVE == null) {
             return;
         }
         try {
-            boolean ignored = (boolean) REMOVE.invokeExact(CORRELATION_ID);
+            boolean ignored = (boolean) REMOVE.invokeExact(key);
         } catch (Throwable e) {
             LOG.log(Level.FINE, "Cannot clear the log context", e);
         }

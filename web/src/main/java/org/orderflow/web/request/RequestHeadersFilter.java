@@ -1,5 +1,6 @@
 package org.orderflow.web.request;
 
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.orderflow.application.tracing.Tracing;
 import org.orderflow.web.observability.LibertyLogContext;
 import org.orderflow.web.problem.Problems;
 
@@ -23,6 +25,9 @@ public class RequestHeadersFilter implements ContainerRequestFilter, ContainerRe
 
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
+    /** The application's tracing, looked up once (the filter is a plain provider, not a CDI bean). */
+    private volatile Tracing tracing;
+
     @Override
     public void filter(ContainerRequestContext request) {
         String correlation = request.getHeaderString(ApiHeaders.CORRELATION_ID);
@@ -34,12 +39,21 @@ public class RequestHeadersFilter implements ContainerRequestFilter, ContainerRe
             request.abortWith(badHeader(ApiHeaders.CORRELATION_ID, "1 to 128 characters of [A-Za-z0-9._:-]"));
             return;
         }
-        // every line logged while this request is handled carries its correlation id (JSON logs)
-        LibertyLogContext.tag(correlation);
+        // every line logged while this request is handled carries its correlation and trace ids (JSON logs)
+        LibertyLogContext.tag(correlation, tracing().currentTraceParent());
         String tenant = request.getHeaderString(ApiHeaders.TENANT_ID);
         if (tenant != null && !ApiHeaders.VALID_TENANT.matcher(tenant).matches()) {
             request.abortWith(badHeader(ApiHeaders.TENANT_ID, "1 to 64 characters of [A-Za-z0-9_-]"));
         }
+    }
+
+    private Tracing tracing() {
+        Tracing current = tracing;
+        if (current == null) {
+            current = CDI.current().select(Tracing.class).get();
+            tracing = current;
+        }
+        return current;
     }
 
     @Override
