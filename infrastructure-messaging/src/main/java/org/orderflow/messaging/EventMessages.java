@@ -21,6 +21,12 @@ import org.orderflow.application.outbox.IntegrationEvent;
 public final class EventMessages {
 
     public static final String EVENT_ID = "eventId";
+    /**
+     * The JMS message group: the event's stream. A broker that groups messages (Artemis) hands one
+     * stream's messages to one consumer at a time, so a subscription read by many consumers keeps each
+     * stream's order; for the embedded engine it is just a property.
+     */
+    public static final String GROUP = "JMSXGroupID";
     public static final String EVENT_TYPE = "eventType";
     public static final String SCHEMA_VERSION = "schemaVersion";
     public static final String TENANT_ID = "tenantId";
@@ -66,6 +72,7 @@ public final class EventMessages {
         message.setStringProperty(TENANT_ID, event.tenantId());
         message.setStringProperty(STREAM_TYPE, event.streamType());
         message.setStringProperty(STREAM_ID, event.streamId());
+        message.setStringProperty(GROUP, event.tenantId() + "/" + event.streamType() + "/" + event.streamId());
         message.setLongProperty(STREAM_VERSION, event.streamVersion());
         message.setLongProperty(GLOBAL_POSITION, event.globalPosition());
         message.setStringProperty(RECORDED_AT, event.recordedAt().toString());

@@ -46,8 +46,10 @@ class EventMessagesPropertiesTest {
             // when the envelope of a fully described event is set on it
             EventMessages.setProperties(message.jms(), orderConfirmed(CORRELATION_ID, CAUSATION_ID));
 
-            // then every envelope key is a property; numbers are JMS int/long properties, so selectors compare numerically
+            // then every envelope key is a property; numbers are JMS int/long properties, so selectors compare numerically;
+            // and the message group is the event's stream (a grouping broker keeps each stream's order across consumers)
             assertThat(message.properties).isEqualTo(Map.<String, Object>ofEntries(
+                    entry("JMSXGroupID", "acme/Order/" + ORDER_ID),
                     entry("eventId", "5f0c8a8e-7a51-4a49-9b7e-2f6f3f1f2a10"),
                     entry("eventType", "OrderConfirmed"),
                     entry("schemaVersion", 2),
@@ -89,7 +91,7 @@ class EventMessagesPropertiesTest {
 
             EventMessages.setProperties(message.jms(), orderConfirmed(null, null));
 
-            assertThat(message.properties).doesNotContainKeys("correlationId", "causationId").hasSize(9);
+            assertThat(message.properties).doesNotContainKeys("correlationId", "causationId").hasSize(10);
             assertThat(message.headers).containsExactly(entry("JMSType", "OrderConfirmed"));
         }
 
