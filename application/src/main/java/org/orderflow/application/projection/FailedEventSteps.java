@@ -14,7 +14,7 @@ import org.orderflow.application.eventstore.StreamId;
  * The transactional steps of a failed event's life, which {@link ProjectionRetries} sequences:
  * retried (resolved, or failed again on the backoff schedule until dead), skipped by an
  * operator, and its stream's parked events released in order once it is closed. The steps that
- * apply events hold the projector's lock.
+ * apply events hold the lock of the stream's segment.
  */
 @ApplicationScoped
 public class FailedEventSteps {
@@ -25,20 +25,27 @@ public class FailedEventSteps {
     private RetrySchedule schedule;
     private Clock clock;
     private ProjectorLock lock;
+    private ProjectionSegments segments;
 
     protected FailedEventSteps() {
         // for CDI proxies
     }
 
-    @Inject
     public FailedEventSteps(Projectors projectors, EventStore store, ProjectionCheckpoints checkpoints, ProjectionErrors errors,
                             RetrySchedule schedule, Clock clock) {
+        this(projectors, store, checkpoints, errors, schedule, clock, ProjectionSegments.SINGLE);
+    }
+
+    @Inject
+    public FailedEventSteps(Projectors projectors, EventStore store, ProjectionCheckpoints checkpoints, ProjectionErrors errors,
+                            RetrySchedule schedule, Clock clock, ProjectionSegments segments) {
+        this.segments = segments;
         this.projectors = projectors;
         this.store = store;
         this.errors = errors;
         this.schedule = schedule;
         this.clock = clock;
-        this.lock = new ProjectorLock(checkpoints);
+        this.lock = new ProjectorLock(checkpoints, segments);
     }
 
     /**
@@ -51,7 +58,7 @@ public class FailedEventSteps {
     @Transactional
     public boolean retry(ProjectionErrors.Failure failure, String by) {
         Projector projector = projectors.named(failure.projector()).orElseThrow();
-        return lock.whileHolding(projector.name(), ProjectorLock.OPERATOR_WAIT, () -> {
+        return lock.whileHolding(segments.of(projector.name(), failure.stream()), ProjectorLock.OPERATOR_WAIT, () -> {
             projector.apply(event(failure.stream(), failure.streamVersion()));
             errors.close(failure.id(), ProjectionErrors.Status.RESOLVED, by, null, clock.instant());
             return true;
@@ -80,7 +87,7 @@ public class FailedEventSteps {
      */
     @Transactional
     public Optional<Long> releaseNext(Projector projector, StreamId stream) {
-        return lock.whileHolding(projector.name(), ProjectorLock.OPERATOR_WAIT, () -> {
+        return lock.whileHolding(segments.of(projector.name(), stream), ProjectorLock.OPERATOR_WAIT, () -> {
             List<Long> parked = errors.parkedVersions(projector.name(), stream);
             if (parked.isEmpty() || errors.hasOpenError(projector.name(), stream)) {
                 return Optional.<Long>empty();

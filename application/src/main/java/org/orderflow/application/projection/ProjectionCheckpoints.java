@@ -2,14 +2,18 @@ package org.orderflow.application.projection;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.orderflow.application.eventstore.Checkpoint;
 
 /** Where each projector is in the global log. Joins the caller's transaction. */
 public interface ProjectionCheckpoints {
 
-    /** A projector's position and when it last processed something. */
-    record Position(String projector, Checkpoint checkpoint, Instant lastProcessedAt) {
+    /**
+     * A projector's (or a segment's) position, when it last processed something, and the server that
+     * did (the node name of {@code orderflow.node.name}; null if unknown).
+     */
+    record Position(String projector, Checkpoint checkpoint, Instant lastProcessedAt, String owner) {
     }
 
     /**
@@ -23,7 +27,16 @@ public interface ProjectionCheckpoints {
     /** The projector's checkpoint; {@link Checkpoint#START} if it never ran. */
     Checkpoint checkpoint(String projector);
 
+    /** Moves the checkpoint (of a projector or one of its segments, by {@link Segment#key()}); records this server as its last owner. */
     void save(String projector, Checkpoint checkpoint, Instant processedAt);
+
+    /**
+     * Creates the checkpoints among {@code keys} (a projector's segments) that do not exist yet, at the
+     * earliest checkpoint the projector has under any key — its own or an earlier segmentation's — so a
+     * projector split anew (or split differently) goes on from where its slowest part stood instead of
+     * from the start (the events in between are applied again, which handlers take as no-ops).
+     */
+    void initialize(String projector, List<String> keys, Instant at);
 
     /**
      * Whether the projector has processed the event at this global position. A position without

@@ -6,16 +6,26 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import org.orderflow.application.eventstore.Checkpoint;
 
 /** What operators and readers ask of the projections: where they are, and have they passed a position. */
 @ApplicationScoped
 public class ProjectionStatus {
 
-    /** One projector's state: checkpoint, last run, and how far behind the head of the log it is. */
+    /**
+     * One projector's state: checkpoint, last run, and how far behind the head of the log it is — its
+     * slowest segment's — and each segment's (one, unless the projector is split).
+     */
     public record State(String projector, Checkpoint checkpoint, Instant lastProcessedAt, long lagEvents,
-                        Duration lagTime) {
+                        Duration lagTime, List<SegmentState> segments) {
+    }
+
+    /** One segment: its key, checkpoint, last run, the server that ran it last and its lag. */
+    public record SegmentState(String key, Checkpoint checkpoint, Instant lastProcessedAt, String owner, long lagEvents,
+                               Duration lagTime) {
     }
 
     /** Whether the read models a reader needs reflect a position. */
@@ -40,25 +50,40 @@ public class ProjectionStatus {
     private ProjectionCheckpoints checkpoints;
     private Projectors projectors;
     private ProjectionErrors errors;
+    private ProjectionSegments segments;
 
     protected ProjectionStatus() {
         // for CDI proxies
     }
 
-    @Inject
     public ProjectionStatus(ProjectionCheckpoints checkpoints, Projectors projectors, ProjectionErrors errors) {
+        this(checkpoints, projectors, errors, ProjectionSegments.SINGLE);
+    }
+
+    @Inject
+    public ProjectionStatus(ProjectionCheckpoints checkpoints, Projectors projectors, ProjectionErrors errors,
+                            ProjectionSegments segments) {
         this.checkpoints = checkpoints;
         this.projectors = projectors;
         this.errors = errors;
+        this.segments = segments;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<State> all() {
         return projectors.all().stream().map(p -> {
-            var lag = checkpoints.lag(p.name());
-            var position = checkpoints.find(p.name());
-            return new State(p.name(), position.map(ProjectionCheckpoints.Position::checkpoint).orElse(Checkpoint.START),
-                    position.map(ProjectionCheckpoints.Position::lastProcessedAt).orElse(null), lag.events(), lag.time());
+            List<SegmentState> parts = segments.keys(p.name()).stream().map(key -> {
+                var lag = checkpoints.lag(key);
+                var position = checkpoints.find(key);
+                return new SegmentState(key, position.map(ProjectionCheckpoints.Position::checkpoint).orElse(Checkpoint.START),
+                        position.map(ProjectionCheckpoints.Position::lastProcessedAt).orElse(null),
+                        position.map(ProjectionCheckpoints.Position::owner).orElse(null), lag.events(), lag.time());
+            }).toList();
+            SegmentState slowest = parts.stream().min(Comparator.comparing(SegmentState::checkpoint)).orElseThrow();
+            Instant last = parts.stream().map(SegmentState::lastProcessedAt).filter(Objects::nonNull)
+                    .max(Comparator.naturalOrder()).orElse(null);
+            return new State(p.name(), slowest.checkpoint(), last, slowest.lagEvents(),
+                    parts.stream().map(SegmentState::lagTime).max(Comparator.naturalOrder()).orElse(Duration.ZERO), parts);
         }).toList();
     }
 
@@ -74,7 +99,7 @@ public class ProjectionStatus {
                                Duration pollEvery) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            if (projectors.stream().allMatch(p -> checkpoints.hasPassed(p, position))) {
+            if (projectors.stream().flatMap(p -> segments.keys(p).stream()).allMatch(key -> checkpoints.hasPassed(key, position))) {
                 Passage passage = new Passage.Passed();
                 for (String projector : projectors) {
                     var unapplied = errors.firstUnappliedUpTo(projector, tenantId, streamId, position);

@@ -27,21 +27,28 @@ public class RebuildSteps {
     private ReadModelShadows shadows;
     private Clock clock;
     private ProjectorLock lock;
+    private ProjectionSegments segments;
 
     protected RebuildSteps() {
         // for CDI proxies
     }
 
-    @Inject
     public RebuildSteps(EventStore store, ProjectionCheckpoints checkpoints, ProjectionErrors errors, RebuildJobs jobs,
                         ReadModelShadows shadows, Clock clock) {
+        this(store, checkpoints, errors, jobs, shadows, clock, ProjectionSegments.SINGLE);
+    }
+
+    @Inject
+    public RebuildSteps(EventStore store, ProjectionCheckpoints checkpoints, ProjectionErrors errors, RebuildJobs jobs,
+                        ReadModelShadows shadows, Clock clock, ProjectionSegments segments) {
+        this.segments = segments;
         this.store = store;
         this.checkpoints = checkpoints;
         this.errors = errors;
         this.jobs = jobs;
         this.shadows = shadows;
         this.clock = clock;
-        this.lock = new ProjectorLock(checkpoints);
+        this.lock = new ProjectorLock(checkpoints, segments);
     }
 
     /** The lock of a projector's rebuild job: one starts, builds or ends it at a time. */
@@ -57,7 +64,7 @@ public class RebuildSteps {
      */
     @Transactional
     public RebuildJob start(Projector projector) {
-        return lock.whileHolding(jobLock(projector), ProjectorLock.OPERATOR_WAIT, () -> {
+        return lock.whileHoldingKey(jobLock(projector), ProjectorLock.OPERATOR_WAIT, () -> {
             jobs.running(projector.name()).ifPresent(running -> {
                 throw new RebuildRunning(running);
             });
@@ -124,8 +131,8 @@ public class RebuildSteps {
 
     /**
      * The last step, under the projector's lock (the live run pauses for it): applies what is left
-     * of the log to the new read model, replaces the live tables by it, moves the projector's
-     * checkpoint to the job's and clears the errors of the replaced model. Queries wait for the
+     * of the log to the new read model, replaces the live tables by it, moves the checkpoint of
+     * every segment of the projector to the job's and clears the errors of the replaced model. Queries wait for the
      * swap's commit and then read the new tables.
      *
      * @return the finished job; empty if the live run held the projector's lock for
@@ -133,7 +140,7 @@ public class RebuildSteps {
      */
     @Transactional
     public Optional<RebuildJob> swap(Projector projector, long jobId, int batchSize) {
-        return lock.whileHolding(projector.name(), ProjectorLock.OPERATOR_WAIT, () -> {
+        return lock.whileHoldingAll(projector.name(), ProjectorLock.OPERATOR_WAIT, () -> {
             RebuildJob job = runningJob(projector, jobId);
             if (job.state().finished() || job.cancelRequested()) {
                 return Optional.<RebuildJob>empty();
@@ -150,7 +157,9 @@ public class RebuildSteps {
             }
             shadows.leave();
             shadows.swap(projector.tables());
-            checkpoints.save(projector.name(), at, clock.instant());
+            for (String key : segments.keys(projector.name())) {
+                checkpoints.save(key, at, clock.instant());
+            }
             errors.clear(projector.name());
             jobs.finish(jobId, RebuildJob.State.DONE, null, clock.instant());
             return jobs.find(jobId);
@@ -186,7 +195,7 @@ public class RebuildSteps {
      */
     @Transactional
     public boolean rebuildStream(Projector projector, StreamId stream) {
-        return lock.whileHolding(projector.name(), ProjectorLock.OPERATOR_WAIT, () -> {
+        return lock.whileHolding(segments.of(projector.name(), stream), ProjectorLock.OPERATOR_WAIT, () -> {
             projector.reset(stream.tenantId(), stream.id());
             for (RecordedEvent event : store.load(stream)) {
                 projector.apply(event);

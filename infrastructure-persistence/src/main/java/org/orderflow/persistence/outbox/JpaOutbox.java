@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.orderflow.application.cluster.Node;
 import org.orderflow.application.eventstore.Checkpoint;
 import org.orderflow.application.eventstore.EventStore;
 import org.orderflow.application.eventstore.RecordedEvent;
@@ -34,15 +35,21 @@ public class JpaOutbox implements Outbox {
 
     private EntityManager em;
     private EventStore events;
+    private Node node;
 
     protected JpaOutbox() {
         // for CDI proxies
     }
 
-    @Inject
     public JpaOutbox(EntityManager em, EventStore events) {
+        this(em, events, Node.ofThisProcess());
+    }
+
+    @Inject
+    public JpaOutbox(EntityManager em, EventStore events, Node node) {
         this.em = em;
         this.events = events;
+        this.node = node;
     }
 
     @Override
@@ -77,17 +84,18 @@ public class JpaOutbox implements Outbox {
     @Override
     public void markPublished(String publisher, Checkpoint upTo, int count, Instant at) {
         em.createNativeQuery("""
-                        INSERT INTO outbox_publishers (publisher, transaction_id, position, published_count, last_published_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5)
+                        INSERT INTO outbox_publishers (publisher, transaction_id, position, published_count, last_published_at, owner)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                         ON CONFLICT (publisher) DO UPDATE SET transaction_id = EXCLUDED.transaction_id,
                             position = EXCLUDED.position,
                             published_count = outbox_publishers.published_count + EXCLUDED.published_count,
-                            last_published_at = EXCLUDED.last_published_at""")
+                            last_published_at = EXCLUDED.last_published_at, owner = EXCLUDED.owner""")
                 .setParameter(1, publisher)
                 .setParameter(2, upTo.transactionId())
                 .setParameter(3, upTo.position())
                 .setParameter(4, (long) count)
                 .setParameter(5, at)
+                .setParameter(6, node.name())
                 .executeUpdate();
     }
 

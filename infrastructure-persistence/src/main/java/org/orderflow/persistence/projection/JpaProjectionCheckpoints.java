@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.orderflow.application.cluster.Node;
 import org.orderflow.application.eventstore.Checkpoint;
 import org.orderflow.application.projection.ProjectionCheckpoints;
 import org.orderflow.persistence.AdvisoryLocks;
@@ -21,14 +22,20 @@ import org.orderflow.persistence.SqlValues;
 public class JpaProjectionCheckpoints implements ProjectionCheckpoints {
 
     private EntityManager em;
+    private Node node;
 
     protected JpaProjectionCheckpoints() {
         // for CDI proxies
     }
 
-    @Inject
     public JpaProjectionCheckpoints(EntityManager em) {
+        this(em, Node.ofThisProcess());
+    }
+
+    @Inject
+    public JpaProjectionCheckpoints(EntityManager em, Node node) {
         this.em = em;
+        this.node = node;
     }
 
     @Override
@@ -44,22 +51,41 @@ public class JpaProjectionCheckpoints implements ProjectionCheckpoints {
     @Override
     public void save(String projector, Checkpoint checkpoint, Instant processedAt) {
         em.createNativeQuery("""
-                        INSERT INTO projection_checkpoints (projector, transaction_id, position, last_processed_at)
-                        VALUES (?1, ?2, ?3, ?4)
+                        INSERT INTO projection_checkpoints (projector, transaction_id, position, last_processed_at, owner)
+                        VALUES (?1, ?2, ?3, ?4, ?5)
                         ON CONFLICT (projector) DO UPDATE SET transaction_id = EXCLUDED.transaction_id,
-                            position = EXCLUDED.position, last_processed_at = EXCLUDED.last_processed_at""")
+                            position = EXCLUDED.position, last_processed_at = EXCLUDED.last_processed_at, owner = EXCLUDED.owner""")
                 .setParameter(1, projector)
                 .setParameter(2, checkpoint.transactionId())
                 .setParameter(3, checkpoint.position())
                 .setParameter(4, processedAt)
+                .setParameter(5, node.name())
                 .executeUpdate();
+    }
+
+    @Override
+    public void initialize(String projector, List<String> keys, Instant at) {
+        for (String key : keys) {
+            // the earliest checkpoint under the projector's name or any segment of it ('name#i/n'); none: START
+            em.createNativeQuery("""
+                            INSERT INTO projection_checkpoints (projector, transaction_id, position, last_processed_at, owner)
+                            SELECT ?1, transaction_id, position, ?3, ?4 FROM projection_checkpoints
+                             WHERE projector = ?2 OR starts_with(projector, ?2 || '#')
+                             ORDER BY transaction_id, position LIMIT 1
+                            ON CONFLICT (projector) DO NOTHING""")
+                    .setParameter(1, key)
+                    .setParameter(2, projector)
+                    .setParameter(3, at)
+                    .setParameter(4, node.name())
+                    .executeUpdate();
+        }
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public Optional<Position> find(String projector) {
         List<Object[]> rows = em.createNativeQuery(
-                        "SELECT projector, transaction_id, position, last_processed_at FROM projection_checkpoints WHERE projector = ?1")
+                        "SELECT projector, transaction_id, position, last_processed_at, owner FROM projection_checkpoints WHERE projector = ?1")
                 .setParameter(1, projector)
                 .getResultList();
         return rows.stream().findFirst().map(JpaProjectionCheckpoints::position);
@@ -101,6 +127,6 @@ public class JpaProjectionCheckpoints implements ProjectionCheckpoints {
 
     private static Position position(Object[] row) {
         return new Position((String) row[0], new Checkpoint(((Number) row[1]).longValue(), ((Number) row[2]).longValue()),
-                SqlValues.instant(row[3]));
+                SqlValues.instant(row[3]), (String) row[4]);
     }
 }

@@ -40,7 +40,8 @@ public final class SchemaMigrations {
             "V9__blue_green_rebuilds.sql",
             "V10__audit_trail_and_append_only_log.sql",
             "V11__stock_and_checkouts.sql",
-            "V12__correlation_index.sql");
+            "V12__correlation_index.sql",
+            "V13__segments_and_owners.sql");
 
     private SchemaMigrations() {
     }

@@ -36,6 +36,7 @@ import org.orderflow.application.projection.ProjectionRetries;
 import org.orderflow.application.projection.ProjectionRunner;
 import org.orderflow.application.projection.Projector;
 import org.orderflow.application.projection.RetrySchedule;
+import org.orderflow.application.projection.Segment;
 import org.orderflow.domain.order.ItemAdded;
 import org.orderflow.domain.order.OrderCreated;
 import org.orderflow.persistence.eventstore.EventSerializer;
@@ -128,23 +129,31 @@ class ProjectionErrorsTest {
             }
 
             @Override
-            public BatchResult runBatch(Projector p, int batchSize, Duration wait) {
-                return tx((b, bound) -> b.runBatch(bound, batchSize, wait));
+            public BatchResult runBatch(Projector p, Segment segment, int batchSize, Duration wait) {
+                return tx((b, bound) -> b.runBatch(bound, segment, batchSize, wait));
             }
 
             @Override
-            public List<RecordedEvent> peek(Projector p, int max) {
-                return tx((b, bound) -> b.peek(bound, max));
+            public void initializeSegments(Projector p) {
+                tx((b, bound) -> {
+                    b.initializeSegments(bound);
+                    return null;
+                });
             }
 
             @Override
-            public boolean applyOne(Projector p, RecordedEvent event) {
-                return tx((b, bound) -> b.applyOne(bound, event));
+            public List<RecordedEvent> peek(Segment segment, int max) {
+                return tx((b, bound) -> b.peek(segment, max));
             }
 
             @Override
-            public boolean recordFailure(Projector p, RecordedEvent event, Throwable failure) {
-                return tx((b, bound) -> b.recordFailure(bound, event, failure));
+            public boolean applyOne(Projector p, Segment segment, RecordedEvent event) {
+                return tx((b, bound) -> b.applyOne(bound, segment, event));
+            }
+
+            @Override
+            public boolean recordFailure(Projector p, Segment segment, RecordedEvent event, Throwable failure) {
+                return tx((b, bound) -> b.recordFailure(bound, segment, event, failure));
             }
         };
     }

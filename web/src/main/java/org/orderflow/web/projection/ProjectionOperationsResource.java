@@ -71,7 +71,29 @@ public class ProjectionOperationsResource {
             @JsonbProperty("lag_events") long lagEvents,
             @JsonbProperty("lag_seconds") double lagSeconds,
             @JsonbProperty("subscribes_to") List<String> subscribesTo,
-            @JsonbProperty("rebuildable") boolean rebuildable) {
+            @JsonbProperty("rebuildable") boolean rebuildable,
+            @JsonbProperty("segments") List<Segment> segments) {
+    }
+
+    /**
+     * One segment of a projector (a projector of one segment has one, keyed by its name): the servers of a
+     * deployment apply a split projector's segments in parallel; owner names the server that moved the
+     * segment's checkpoint last ({@code orderflow.node.name}).
+     */
+    public record Segment(
+            @JsonbProperty("key") String key,
+            @JsonbProperty("transaction_id") long transactionId,
+            @JsonbProperty("position") long position,
+            @JsonbProperty("last_processed_at") String lastProcessedAt,
+            @JsonbProperty("owner") String owner,
+            @JsonbProperty("lag_events") long lagEvents,
+            @JsonbProperty("lag_seconds") double lagSeconds) {
+
+        static Segment of(ProjectionStatus.SegmentState s) {
+            return new Segment(s.key(), s.checkpoint().transactionId(), s.checkpoint().position(),
+                    s.lastProcessedAt() == null ? null : s.lastProcessedAt().toString(), s.owner(), s.lagEvents(),
+                    s.lagTime().toMillis() / 1000.0);
+        }
     }
 
     /** What a single stream's rebuild did. */
@@ -116,7 +138,8 @@ public class ProjectionOperationsResource {
                 s.checkpoint().position(), s.lastProcessedAt() == null ? null : s.lastProcessedAt().toString(),
                 s.lagEvents(), s.lagTime().toMillis() / 1000.0,
                 projector(s.projector()).subscribesTo().stream().map(Class::getSimpleName).sorted().toList(),
-                !projector(s.projector()).tables().isEmpty())).toList();
+                !projector(s.projector()).tables().isEmpty(),
+                s.segments().stream().map(Segment::of).toList())).toList();
     }
 
     @POST
