@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -30,11 +31,15 @@ public final class OwnServer {
     private final int httpPort;
     private final String database;
     private final Path wlp = Path.of(System.getProperty("wlp.home"));
+    private static final String DEV_JWKS = "/orderflow/dev/jwks";
+    /** The server whose development issuer signs this server's tokens: itself, unless jwt.jwks.uri names another. */
+    private String tokenServer;
 
     private OwnServer(String name, int httpPort, String database) {
         this.name = name;
         this.httpPort = httpPort;
         this.database = database;
+        this.tokenServer = server();
     }
 
     /**
@@ -68,6 +73,18 @@ public final class OwnServer {
             }
         }
         Files.copy(template.resolve("lib/jdbc/postgresql.jar"), server.resolve("lib/jdbc/postgresql.jar"));
+        // server.xml includes messaging-${jms.provider}.xml; the Artemis adapter for jms.provider=artemis
+        try (Stream<Path> messaging = Files.list(template)) {
+            for (Path file : messaging.filter(f -> f.getFileName().toString().startsWith("messaging-")).toList()) {
+                Files.copy(file, server.resolve(file.getFileName()));
+            }
+        }
+        Files.createDirectories(server.resolve("lib/artemis"));
+        try (Stream<Path> adapters = Files.list(template.resolve("lib/artemis"))) {
+            for (Path rar : adapters.toList()) {
+                Files.copy(rar, server.resolve("lib/artemis").resolve(rar.getFileName()));
+            }
+        }
         Files.copy(Path.of(System.getProperty("it.war")), server.resolve("apps/orderflow.war"));
         // a configured application, as in production: only it may see the OpenTelemetry API (third-party)
         Files.writeString(server.resolve("configDropins/overrides/orderflow-application.xml"), """
@@ -87,6 +104,16 @@ public final class OwnServer {
         variables.put("db.user", user());
         variables.put("db.password", password());
         variables.putAll(extra);
+        // the messaging include is chosen before configDropins are read: the provider goes in the server's environment
+        String provider = variables.remove("jms.provider");
+        if (provider != null) {
+            Files.writeString(server.resolve("server.env"), "\nJMS_PROVIDER=" + provider + "\n", StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        }
+        String jwks = variables.get("jwt.jwks.uri");
+        if (jwks != null && jwks.endsWith(DEV_JWKS)) {
+            tokenServer = jwks.substring(0, jwks.length() - DEV_JWKS.length()); // trusts another server's development issuer
+        }
         StringBuilder xml = new StringBuilder("<server>\n");
         variables.forEach((key, value) -> xml.append("    <variable name=\"").append(key).append("\" value=\"")
                 .append(value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;")).append("\"/>\n"));
@@ -134,7 +161,7 @@ public final class OwnServer {
 
     /** An Authorization header with every role, for the default tenant, from this server's development issuer. */
     public String authorization() {
-        return "Bearer " + Tokens.issue(server(), "it-user", "default", Tokens.ALL_ROLES);
+        return "Bearer " + Tokens.issue(tokenServer, "it-user", "default", Tokens.ALL_ROLES);
     }
 
     public int httpPort() {
