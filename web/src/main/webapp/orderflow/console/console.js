@@ -313,7 +313,7 @@ pages.projections = {
             return h('tr', { dataset: { projector: s.projector } },
                 h('td', {}, h('strong', { text: s.projector }), h('div', { class: 'mono', text: s.subscribes_to.join(', ') })),
                 h('td', {}, stateBadge),
-                h('td', { class: 'mono', text: s.transaction_id + ' / ' + s.position }),
+                h('td', { class: 'mono' }, h('div', { text: s.transaction_id + ' / ' + s.position }), segmentList(s.segments)),
                 h('td', { class: 'num lag-events', text: String(s.lag_events) }),
                 h('td', { class: 'num lag-seconds', text: seconds(s.lag_seconds) }),
                 h('td', { class: 'num', text: rate === null ? '—' : Math.round(rate).toLocaleString() }),
@@ -357,6 +357,15 @@ pages.projections = {
                 'No ' + (this.errorFilter === 'open' ? 'open' : this.errorFilter.toLowerCase().replace('_', ' ')) + ' errors.'));
     },
 };
+
+/** A split projector's segments (several servers): each one's lag and the server that applied it last. */
+function segmentList(segments) {
+    if (!segments || segments.length < 2) {
+        return h('span', {});
+    }
+    return h('div', { class: 'segments' }, ...segments.map(g => h('div', { class: 'empty segment', dataset: { key: g.key },
+        text: g.key.replace(/^.*#/, '#') + ': lag ' + g.lag_events + (g.owner ? ' · ' + g.owner : '') })));
+}
 
 function rebuildCell(projector, job) {
     const running = job && job.state === 'running';
