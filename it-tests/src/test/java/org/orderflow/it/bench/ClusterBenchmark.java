@@ -37,7 +37,8 @@ import org.orderflow.it.support.OwnServer;
 class ClusterBenchmark {
 
     private static final int CLIENTS = 8;
-    private static final Duration WARM_UP = Duration.ofSeconds(20);
+    /** Freshly started servers compile for a minute or so (C1 only, 2 cores shared by all). */
+    private static final Duration WARM_UP = Duration.ofSeconds(60);
     private static final Duration RUN = Duration.ofSeconds(20);
     private static final int[] PORTS = {9581, 9591, 9601};
     private static LocalCluster cluster;
