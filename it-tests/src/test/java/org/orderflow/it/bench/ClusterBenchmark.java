@@ -1,19 +1,13 @@
 package org.orderflow.it.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
@@ -131,36 +125,18 @@ class ClusterBenchmark {
 
     /** {@link #CLIENTS} clients creating orders round robin over the first {@code servers} servers; returns the seconds. */
     private static double load(int servers, Duration duration, AtomicLong answered) throws Exception {
-        long start = System.nanoTime();
-        long deadline = start + duration.toNanos();
         String authorization = cluster.authorization();
         AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        try {
-            List<Future<?>> clients = new ArrayList<>();
-            for (int c = 0; c < CLIENTS; c++) {
-                clients.add(pool.submit(() -> {
-                    HttpClient http = HttpClient.newHttpClient();
-                    while (System.nanoTime() < deadline) {
-                        OwnServer server = cluster.server(Math.floorMod(next.getAndIncrement(), servers));
-                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.api() + "/orders"))
-                                .header("Authorization", authorization).header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString("{\"order\":{\"customer_name\":\"bench\"}}")).build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        if (response.statusCode() == 201) {
-                            answered.incrementAndGet();
-                        }
-                    }
-                    return null;
-                }));
+        return Clients.run(CLIENTS, duration, http -> {
+            OwnServer server = cluster.server(Math.floorMod(next.getAndIncrement(), servers));
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.api() + "/orders"))
+                    .header("Authorization", authorization).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"order\":{\"customer_name\":\"bench\"}}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 201) {
+                answered.incrementAndGet();
             }
-            for (Future<?> client : clients) {
-                client.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-        return (System.nanoTime() - start) / 1e9;
+        });
     }
 
     private static void awaitConsumed(Duration within) throws Exception {

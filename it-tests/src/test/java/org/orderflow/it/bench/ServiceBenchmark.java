@@ -308,35 +308,9 @@ class ServiceBenchmark {
                 .findFirst();
     }
 
-    /** One client's request (or requests) per loop turn. */
-    @FunctionalInterface
-    private interface Request {
-        void send(HttpClient http) throws Exception;
-    }
-
-    /** {@link #CLIENTS} threads, each with its own HTTP client, sending requests until the duration is up; returns the seconds it took. */
-    private static double runClients(Duration duration, Request request) throws Exception {
-        long start = System.nanoTime();
-        long deadline = start + duration.toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        try {
-            List<Future<?>> clients = new ArrayList<>();
-            for (int c = 0; c < CLIENTS; c++) {
-                clients.add(pool.submit(() -> {
-                    HttpClient http = HttpClient.newHttpClient();
-                    while (System.nanoTime() < deadline) {
-                        request.send(http);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> client : clients) {
-                client.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-        return (System.nanoTime() - start) / 1e9;
+    /** {@link #CLIENTS} clients sending requests until the duration is up; returns the seconds it took. */
+    private static double runClients(Duration duration, Clients.Request request) throws Exception {
+        return Clients.run(CLIENTS, duration, request);
     }
 
     /** The JIT needs a while on a freshly started server (C2 compiles for tens of seconds on 2 cores). */

@@ -90,9 +90,11 @@ class ClusterIT {
             Eventually.await(load.served::size, n -> n == servers.size(), Duration.ofSeconds(60), "every server serving commands");
             Eventually.await(ACKNOWLEDGED::size, n -> n >= 150, Duration.ofSeconds(120), "150 acknowledged orders");
 
-            // when the server that published last (not the first, the token issuer) is killed
-            String publisher = Eventually.await(unchecked(ClusterIT::lastPublisher), p -> p != null && !p.equals("cluster-1"),
-                    Duration.ofSeconds(30), "a publishing round by cluster-2 or cluster-3");
+            // when the server that published last and applied some projection segments last (not the first, the token
+            // issuer) is killed
+            String publisher = Eventually.await(unchecked(ClusterIT::lastPublisher),
+                    p -> p != null && !p.equals("cluster-1") && !unchecked(() -> segmentsOwnedBy(p)).get().isEmpty(),
+                    Duration.ofSeconds(60), "cluster-2 or cluster-3 the last to publish and owning segments");
             victimName = publisher;
             OwnServer victim = cluster.named(publisher);
             List<String> victimSegments = segmentsOwnedBy(publisher);
