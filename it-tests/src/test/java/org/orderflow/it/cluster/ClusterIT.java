@@ -143,7 +143,7 @@ class ClusterIT {
 
             // then commands are still accepted, and the publisher backs off
             Eventually.await(ACKNOWLEDGED::size, n -> n >= atKill + 50, Duration.ofSeconds(60), "commands accepted without a broker");
-            Eventually.await(ClusterIT::outboxState, s -> s.contains("\"state\":\"backing-off\""), Duration.ofSeconds(30),
+            Eventually.await(ClusterIT::outboxState, s -> s.contains("\"state\":\"backing-off\""), Duration.ofSeconds(60),
                     "the publisher backing off");
             System.out.println("without a broker: " + (ACKNOWLEDGED.size() - atKill) + " orders acknowledged; " + outboxState());
 
@@ -301,15 +301,20 @@ class ClusterIT {
         return cluster.authorization();
     }
 
+    /** Every server's view of the publisher (each knows its own rounds: whichever server tried last shows the back-off). */
     private static String outboxState() {
-        try {
-            return get(servers.get(0), "/ops/outbox");
-        } catch (IOException e) {
-            return e.toString();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        StringBuilder states = new StringBuilder();
+        for (OwnServer server : servers) {
+            try {
+                states.append(server.api()).append(": ").append(get(server, "/ops/outbox")).append('\n');
+            } catch (IOException | AssertionError unreachable) {
+                states.append(server.api()).append(": ").append(unreachable).append('\n');
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
+        return states.toString();
     }
 
     private static String lastPublisher() throws SQLException {
