@@ -21,9 +21,10 @@ SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(git -C "$SCRIPT_DIR" rev-parse --show-toplevel 2>/dev/null || (cd "$SCRIPT_DIR/.." && pwd))"
 CLUSTER="$REPO/.cluster"
 WLP="$REPO/web/target/liberty/wlp"
-TEMPLATE="$WLP/usr/servers/orderflow"       # the server liberty:create made: lib/jdbc, lib/artemis
+TEMPLATE="$WLP/usr/servers/orderflow"       # the server liberty:create made: lib/jdbc
 CONFIG="$REPO/web/src/main/liberty/config"
 WAR="$REPO/web/target/orderflow.war"
+RAR="$REPO/infrastructure-artemis-rar/target/orderflow-artemis-rar.rar"
 export WLP_USER_DIR="$CLUSTER/usr"
 SEGMENTS="${ORDERFLOW_PROJECTIONS_SEGMENTS:-4}"
 READY_TIMEOUT="${CLUSTER_READY_TIMEOUT:-240}"
@@ -36,7 +37,7 @@ https_port() { echo $((9443 + $1)); }
 
 # The WAR, the adapter and a Liberty runtime, built with the project's own Maven build where missing.
 build() {
-    if [[ ! -f "$WAR" || ! -x "$WLP/bin/server" || ! -f "$TEMPLATE/lib/jdbc/postgresql.jar" ]]; then
+    if [[ ! -f "$WAR" || ! -f "$RAR" || ! -x "$WLP/bin/server" || ! -f "$TEMPLATE/lib/jdbc/postgresql.jar" ]]; then
         say "building the WAR and the Artemis adapter (mvn -pl web -am install -DskipTests)"
         (cd "$REPO" && mvn -B -q -pl web -am -DskipTests install)
         say "installing the Liberty runtime (mvn -pl web liberty:create)"
@@ -51,7 +52,7 @@ create() {
     cp "$CONFIG/server.xml" "$CONFIG/jvm.options" "$CONFIG"/messaging-*.xml "$dir/"
     cp "$CONFIG"/configDropins/overrides/*.xml "$dir/configDropins/overrides/"
     cp "$TEMPLATE/lib/jdbc/postgresql.jar" "$dir/lib/jdbc/"
-    cp "$TEMPLATE"/lib/artemis/*.rar "$dir/lib/artemis/"
+    cp "$RAR" "$dir/lib/artemis/"
     cp "$WAR" "$dir/apps/orderflow.war"
     local issuer=false
     [[ $i == 1 ]] && issuer=true
