@@ -108,12 +108,6 @@ public class LiveBatches {
         return store.readAll(checkpoints.checkpoint(segment.key()), max);
     }
 
-    /** The same for a projector of one segment. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<RecordedEvent> peek(Projector projector, int max) {
-        return peek(only(projector), max);
-    }
-
     /**
      * Processes one event (isolation mode after a failed batch) and moves the segment's checkpoint past it.
      *
@@ -132,11 +126,6 @@ public class LiveBatches {
         }).orElse(false);
     }
 
-    @Transactional
-    public boolean applyOne(Projector projector, RecordedEvent event) {
-        return applyOne(projector, only(projector), event);
-    }
-
     /**
      * Records that {@code event} failed and moves the segment's checkpoint past it: its stream is now blocked.
      *
@@ -151,11 +140,6 @@ public class LiveBatches {
             }
             return true;
         }).orElse(false);
-    }
-
-    @Transactional
-    public boolean recordFailure(Projector projector, RecordedEvent event, Throwable failure) {
-        return recordFailure(projector, only(projector), event, failure);
     }
 
     /** The projector's segments, in index order. */
