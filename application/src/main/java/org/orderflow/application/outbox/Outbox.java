@@ -21,8 +21,14 @@ public interface Outbox {
     /** Up to {@code max} events after the publisher's cursor, in log order; only final transactions. */
     List<OutboxRecord> pending(String publisher, int max);
 
-    /** Moves the cursor to {@code upTo} after {@code count} more events were handed to the broker. */
+    /** Moves the cursor to {@code upTo} after {@code count} more events were handed to the broker; ends a failure streak. */
     void markPublished(String publisher, Checkpoint upTo, int count, Instant at);
+
+    /** The publisher's current failure streak, shared by every server; empty while sends succeed. */
+    Optional<FailureStreak> failureStreak(String publisher);
+
+    /** Records a failed round: the streak every server reads before its next round. */
+    void recordFailure(String publisher, FailureStreak streak);
 
     /** Where the publisher is and what is still waiting. */
     Status status(String publisher);
@@ -33,8 +39,9 @@ public interface Outbox {
      * @param lastPublishedAt when the cursor last moved, if ever
      * @param pending         committed events after the cursor
      * @param oldestPending   how long the oldest of them has waited (zero when none)
+     * @param failing         the failure streak, when the last round that sent failed
      */
     record Status(String publisher, Checkpoint cursor, long publishedCount, Optional<Instant> lastPublishedAt,
-                  long pending, Duration oldestPending) {
+                  long pending, Duration oldestPending, Optional<FailureStreak> failing) {
     }
 }

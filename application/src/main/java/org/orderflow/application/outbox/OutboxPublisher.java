@@ -3,14 +3,15 @@ package org.orderflow.application.outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The polling publisher: each call publishes rounds while full batches keep coming (bounded per
  * call), unless a failure put it in backoff. Broker or database failures never reach the caller:
- * they are counted, logged once per failure streak, and retried after the backoff.
+ * they are counted, logged (with the stack on the first of a streak), and retried after the
+ * backoff. The backoff of a broker failure is the publisher's, shared by every server
+ * ({@link FailureStreak}); only a database failure, which cannot be recorded, backs off one server.
  */
 @ApplicationScoped
 public class OutboxPublisher {
@@ -35,7 +36,7 @@ public class OutboxPublisher {
         this.relay = relay;
         this.settings = settings;
         this.clock = clock;
-        this.health = new PublisherHealth(settings.initialBackoff(), settings.maxBackoff());
+        this.health = new PublisherHealth();
     }
 
     public String name() {
@@ -57,16 +58,29 @@ public class OutboxPublisher {
             try {
                 round = relay.publishNext(settings.publisherName(), settings.batchSize());
             } catch (RuntimeException e) {
-                backOff(0, e);
+                // the database failed: no shared streak can be written, so this server backs off on its own
+                FailureStreak previous = health.snapshot().failing() ? currentStreak() : null;
+                FailureStreak streak = FailureStreak.after(previous, e, clock.instant(), settings);
+                health.failed(0, streak);
+                log(streak, e);
                 return new Run(rounds, published, true);
             }
             rounds++;
             published += round.published();
             if (round.failure().isPresent()) {
-                backOff(round.published(), round.failure().get());
+                FailureStreak streak = round.streak().orElseThrow();
+                health.failed(round.published(), streak);
+                log(streak, round.failure().get());
                 return new Run(rounds, published, true);
             }
-            if (round.published() > 0 || health.snapshot().failing()) {
+            if (round.streak().isPresent()) {
+                health.waiting(round.streak().get());
+                if (round.streak().get().holdsBack(clock.instant())) {
+                    return new Run(rounds, published, true);
+                }
+                break;
+            }
+            if (round.locked() && (round.published() > 0 || health.snapshot().failing())) {
                 health.succeeded(round.published(), clock.instant());
             }
             if (!round.locked() || round.read() < settings.batchSize()) {
@@ -76,14 +90,19 @@ public class OutboxPublisher {
         return new Run(rounds, published, false);
     }
 
-    private void backOff(int published, RuntimeException error) {
-        boolean firstOfStreak = !health.snapshot().failing();
-        Duration delay = health.failed(published, error, clock.instant());
-        if (firstOfStreak) {
+    private FailureStreak currentStreak() {
+        PublisherHealth.Snapshot now = health.snapshot();
+        return new FailureStreak((int) now.consecutiveFailures(), now.lastFailureAt().orElseThrow(),
+                now.lastError().orElse(""), now.nextAttemptAt().orElseThrow());
+    }
+
+    private void log(FailureStreak streak, RuntimeException error) {
+        long delay = Math.max(0, streak.retryAt().toEpochMilli() - streak.lastFailureAt().toEpochMilli());
+        if (streak.failures() == 1) {
             LOG.log(Level.WARNING, "Outbox publisher " + settings.publisherName() + " failed; retrying with backoff", error);
         } else {
-            LOG.warning(() -> "Outbox publisher " + settings.publisherName() + " still failing (" + error
-                    + "); next attempt in " + delay.toMillis() + " ms");
+            LOG.warning(() -> "Outbox publisher " + settings.publisherName() + " still failing (" + streak.failures()
+                    + " in a row: " + error + "); next attempt in " + delay + " ms");
         }
     }
 }

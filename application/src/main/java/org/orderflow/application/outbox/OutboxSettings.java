@@ -21,5 +21,17 @@ public record OutboxSettings(String publisherName, int batchSize, int maxRoundsP
         if (batchSize < 1 || maxRoundsPerRun < 1) {
             throw new IllegalArgumentException("batch size and rounds per run must be >= 1");
         }
+        if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
+            throw new IllegalArgumentException("need 0 <= initial backoff <= max backoff");
+        }
+    }
+
+    /** The pause after {@code failures} failed rounds in a row: the initial one, doubled per further failure, capped. */
+    public Duration backoff(long failures) {
+        Duration delay = initialBackoff;
+        for (long i = 1; i < failures && delay.compareTo(maxBackoff) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(maxBackoff) > 0 ? maxBackoff : delay;
     }
 }

@@ -1,12 +1,12 @@
 package org.orderflow.application.outbox;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The publisher's recent history and its backoff: after a failure the next attempt waits the
- * initial delay, doubling with every further failure up to the maximum; one success resets it.
+ * The publisher's health as this server saw it on its last rounds: the failure streak is the
+ * shared one ({@link FailureStreak}, read under the publisher's lock), so every server reports
+ * the same back-off; the counters (published, failures) are this server's own, for its metrics.
  * Thread-safe; one instance per publisher.
  */
 public final class PublisherHealth {
@@ -21,9 +21,6 @@ public final class PublisherHealth {
         }
     }
 
-    private final Duration initialBackoff;
-    private final Duration maxBackoff;
-
     private long consecutiveFailures;
     private long totalFailures;
     private long published;
@@ -31,14 +28,6 @@ public final class PublisherHealth {
     private Instant lastFailureAt;
     private Instant lastSuccessAt;
     private Instant nextAttemptAt;
-
-    public PublisherHealth(Duration initialBackoff, Duration maxBackoff) {
-        if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
-            throw new IllegalArgumentException("need 0 <= initial backoff <= max backoff");
-        }
-        this.initialBackoff = initialBackoff;
-        this.maxBackoff = maxBackoff;
-    }
 
     public synchronized boolean due(Instant now) {
         return nextAttemptAt == null || !now.isBefore(nextAttemptAt);
@@ -51,37 +40,27 @@ public final class PublisherHealth {
         lastSuccessAt = now;
     }
 
-    /** Records a failure after {@code count} events still went out; returns the delay before the next attempt. */
-    public synchronized Duration failed(int count, RuntimeException error, Instant now) {
+    /** A round of this server failed after {@code count} events still went out; {@code streak} is where that left the publisher. */
+    public synchronized void failed(int count, FailureStreak streak) {
         published += count;
-        consecutiveFailures++;
         totalFailures++;
-        lastError = describe(error);
-        lastFailureAt = now;
-        Duration delay = backoff(consecutiveFailures);
-        nextAttemptAt = now.plus(delay);
-        return delay;
+        follow(streak);
     }
 
-    Duration backoff(long failures) {
-        Duration delay = initialBackoff;
-        for (long i = 1; i < failures && delay.compareTo(maxBackoff) < 0; i++) {
-            delay = delay.multipliedBy(2);
-        }
-        return delay.compareTo(maxBackoff) > 0 ? maxBackoff : delay;
+    /** A round of this server found the publisher failing (another server's failure, or its own earlier one) and waited. */
+    public synchronized void waiting(FailureStreak streak) {
+        follow(streak);
+    }
+
+    private void follow(FailureStreak streak) {
+        consecutiveFailures = streak.failures();
+        lastError = streak.lastError();
+        lastFailureAt = streak.lastFailureAt();
+        nextAttemptAt = streak.retryAt();
     }
 
     public synchronized Snapshot snapshot() {
         return new Snapshot(consecutiveFailures, totalFailures, published, Optional.ofNullable(lastError),
                 Optional.ofNullable(lastFailureAt), Optional.ofNullable(lastSuccessAt), Optional.ofNullable(nextAttemptAt));
-    }
-
-    private static String describe(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 }

@@ -24,7 +24,7 @@ class OutboxPublisherTest {
     private final InMemoryOutbox outbox = new InMemoryOutbox();
     private final SwitchableBroker broker = new SwitchableBroker();
     private final OutboxSettings settings = new OutboxSettings("test", 3, 10, Duration.ofMillis(500), Duration.ofSeconds(4));
-    private final OutboxPublisher publisher = new OutboxPublisher(new OutboxRelay(outbox, broker, clock), settings, clock);
+    private final OutboxPublisher publisher = aServer();
 
     @Test
     void given_a_backlog_when_the_publisher_runs_then_everything_goes_out_in_log_order_in_batches() {
@@ -102,10 +102,71 @@ class OutboxPublisherTest {
         assertThat(publisher.health().failing()).isFalse();
     }
 
+    @Test
+    void given_one_server_failed_to_send_when_another_server_takes_the_lock_then_it_waits_for_the_same_backoff() {
+        outbox.store(2);
+        broker.acceptOnly(0);
+        OutboxPublisher other = aServer();
+        publisher.publishAvailable();
+        Instant retryAt = publisher.health().nextAttemptAt().orElseThrow();
+
+        OutboxPublisher.Run run = other.publishAvailable();
+
+        assertThat(run.inBackoff()).as("the other server sends nothing during the shared pause").isTrue();
+        assertThat(run.published()).isZero();
+        assertThat(other.health().failing()).isTrue();
+        assertThat(other.health().nextAttemptAt()).contains(retryAt);
+        assertThat(other.health().totalFailures()).as("it failed nothing itself").isZero();
+    }
+
+    @Test
+    void given_servers_take_turns_at_a_broker_that_stays_down_then_the_pause_doubles_across_them() {
+        outbox.store(1);
+        broker.acceptOnly(0);
+        OutboxPublisher other = aServer();
+        List<Duration> waits = new ArrayList<>();
+
+        for (int attempt = 0; attempt < 4; attempt++) {
+            OutboxPublisher turn = attempt % 2 == 0 ? publisher : other;
+            turn.publishAvailable();
+            Instant next = outbox.streak.retryAt();
+            waits.add(Duration.between(clock.instant(), next));
+            clock.set(next);
+        }
+
+        assertThat(waits).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+        assertThat(outbox.streak.failures()).isEqualTo(4);
+    }
+
+    @Test
+    void given_the_publisher_was_failing_when_any_server_sends_again_then_the_streak_ends_for_every_server() {
+        outbox.store(1);
+        broker.acceptOnly(0);
+        OutboxPublisher other = aServer();
+        publisher.publishAvailable();
+        broker.acceptAll();
+        clock.set(publisher.health().nextAttemptAt().orElseThrow());
+
+        other.publishAvailable();
+        publisher.publishAvailable();
+
+        assertThat(broker.received).hasSize(1);
+        assertThat(outbox.streak).isNull();
+        assertThat(outbox.status("test").failing()).isEmpty();
+        assertThat(publisher.health().failing()).isFalse();
+        assertThat(other.health().failing()).isFalse();
+    }
+
+    /** The publisher as one more server runs it: a health of its own, the shared outbox and broker. */
+    private OutboxPublisher aServer() {
+        return new OutboxPublisher(new OutboxRelay(outbox, broker, clock, settings), settings, clock);
+    }
+
     /** An outbox over a list, one transaction id, positions 1, 2, 3, … */
     private static final class InMemoryOutbox implements Outbox {
         final List<OutboxRecord> log = new ArrayList<>();
         Checkpoint cursor = Checkpoint.START;
+        FailureStreak streak;
         boolean lockedElsewhere;
 
         void store(int count) {
@@ -129,11 +190,23 @@ class OutboxPublisherTest {
         @Override
         public void markPublished(String publisher, Checkpoint upTo, int count, Instant at) {
             cursor = upTo;
+            streak = null;
+        }
+
+        @Override
+        public Optional<FailureStreak> failureStreak(String publisher) {
+            return Optional.ofNullable(streak);
+        }
+
+        @Override
+        public void recordFailure(String publisher, FailureStreak streak) {
+            this.streak = streak;
         }
 
         @Override
         public Status status(String publisher) {
-            return new Status(publisher, cursor, 0, Optional.empty(), pending(publisher, Integer.MAX_VALUE).size(), Duration.ZERO);
+            return new Status(publisher, cursor, 0, Optional.empty(), pending(publisher, Integer.MAX_VALUE).size(), Duration.ZERO,
+                    failureStreak(publisher));
         }
     }
 

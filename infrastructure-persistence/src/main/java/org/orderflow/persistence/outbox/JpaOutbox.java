@@ -15,6 +15,7 @@ import org.orderflow.application.cluster.Node;
 import org.orderflow.application.eventstore.Checkpoint;
 import org.orderflow.application.eventstore.EventStore;
 import org.orderflow.application.eventstore.RecordedEvent;
+import org.orderflow.application.outbox.FailureStreak;
 import org.orderflow.application.outbox.IntegrationEvent;
 import org.orderflow.application.outbox.Outbox;
 import org.orderflow.application.outbox.OutboxRecord;
@@ -89,13 +90,38 @@ public class JpaOutbox implements Outbox {
                         ON CONFLICT (publisher) DO UPDATE SET transaction_id = EXCLUDED.transaction_id,
                             position = EXCLUDED.position,
                             published_count = outbox_publishers.published_count + EXCLUDED.published_count,
-                            last_published_at = EXCLUDED.last_published_at, owner = EXCLUDED.owner""")
+                            last_published_at = EXCLUDED.last_published_at, owner = EXCLUDED.owner,
+                            failures = 0, retry_at = NULL""")
                 .setParameter(1, publisher)
                 .setParameter(2, upTo.transactionId())
                 .setParameter(3, upTo.position())
                 .setParameter(4, (long) count)
                 .setParameter(5, at)
                 .setParameter(6, node.name())
+                .executeUpdate();
+    }
+
+    @Override
+    public Optional<FailureStreak> failureStreak(String publisher) {
+        return row(publisher).flatMap(JpaOutbox::streak);
+    }
+
+    @Override
+    public void recordFailure(String publisher, FailureStreak streak) {
+        em.createNativeQuery("""
+                        INSERT INTO outbox_publishers (publisher, transaction_id, position, published_count,
+                                                       failures, last_failed_at, last_error, retry_at)
+                        VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6, ?7)
+                        ON CONFLICT (publisher) DO UPDATE SET failures = EXCLUDED.failures,
+                            last_failed_at = EXCLUDED.last_failed_at, last_error = EXCLUDED.last_error,
+                            retry_at = EXCLUDED.retry_at""")
+                .setParameter(1, publisher)
+                .setParameter(2, Checkpoint.START.transactionId())
+                .setParameter(3, Checkpoint.START.position())
+                .setParameter(4, streak.failures())
+                .setParameter(5, streak.lastFailureAt())
+                .setParameter(6, streak.lastError())
+                .setParameter(7, streak.retryAt())
                 .executeUpdate();
     }
 
@@ -114,21 +140,32 @@ public class JpaOutbox implements Outbox {
                 .getSingleResult();
         long pending = ((Number) backlog[0]).longValue();
         Duration oldest = Duration.ofMillis(pending == 0 ? 0 : Math.max(0, ((Number) backlog[1]).longValue()));
-        return new Status(publisher, at, published, lastPublishedAt, pending, oldest);
+        return new Status(publisher, at, published, lastPublishedAt, pending, oldest, row.flatMap(JpaOutbox::streak));
     }
 
     private Checkpoint cursor(String publisher) {
         return row(publisher).map(JpaOutbox::checkpoint).orElse(Checkpoint.START);
     }
 
-    /** The publisher's row: transaction id, position, published count, last published at. */
+    /**
+     * The publisher's row: transaction id, position, published count, last published at; failures, last failed at,
+     * last error, retry at.
+     */
     @SuppressWarnings("unchecked")
     private Optional<Object[]> row(String publisher) {
-        List<Object[]> rows = em.createNativeQuery(
-                        "SELECT transaction_id, position, published_count, last_published_at FROM outbox_publishers WHERE publisher = ?1")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT transaction_id, position, published_count, last_published_at,
+                               failures, last_failed_at, last_error, retry_at
+                          FROM outbox_publishers WHERE publisher = ?1""")
                 .setParameter(1, publisher)
                 .getResultList();
         return rows.stream().findFirst();
+    }
+
+    private static Optional<FailureStreak> streak(Object[] row) {
+        int failures = ((Number) row[4]).intValue();
+        return failures == 0 ? Optional.empty() : Optional.of(new FailureStreak(failures, SqlValues.instant(row[5]),
+                (String) row[6], SqlValues.instant(row[7])));
     }
 
     private static Checkpoint checkpoint(Object[] row) {

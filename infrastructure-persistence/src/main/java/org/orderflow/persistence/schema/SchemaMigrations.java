@@ -41,7 +41,8 @@ public final class SchemaMigrations {
             "V10__audit_trail_and_append_only_log.sql",
             "V11__stock_and_checkouts.sql",
             "V12__correlation_index.sql",
-            "V13__segments_and_owners.sql");
+            "V13__segments_and_owners.sql",
+            "V14__shared_publisher_backoff.sql");
 
     private SchemaMigrations() {
     }

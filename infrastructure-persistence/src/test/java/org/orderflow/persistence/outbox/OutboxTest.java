@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -18,6 +19,8 @@ import org.orderflow.application.eventstore.EventMetadata;
 import org.orderflow.application.eventstore.ExpectedVersion;
 import org.orderflow.application.eventstore.NewEvent;
 import org.orderflow.application.eventstore.StreamId;
+import org.orderflow.application.eventstore.Checkpoint;
+import org.orderflow.application.outbox.FailureStreak;
 import org.orderflow.application.outbox.IntegrationEvent;
 import org.orderflow.application.outbox.Outbox;
 import org.orderflow.application.outbox.OutboxRecord;
@@ -98,6 +101,28 @@ class OutboxTest {
         String otherPublisher = "other-" + UUID.randomUUID();
         List<OutboxRecord> forAnother = db.inTransaction(em -> outbox(em).pending(otherPublisher, 100_000));
         assertThat(forAnother).extracting(r -> r.message().streamId()).contains(order.toString());
+    }
+
+    @Test
+    void a_failure_streak_is_stored_with_the_publisher_and_ended_by_the_next_publication() {
+        String fresh = "never-published-" + UUID.randomUUID();
+        Instant failedAt = Instant.parse("2026-12-03T10:00:00Z");
+        FailureStreak streak = new FailureStreak(3, failedAt, "ActiveMQNotConnectedException: AMQ219007", failedAt.plusSeconds(4));
+
+        db.run(em -> outbox(em).recordFailure(fresh, streak));
+
+        Optional<FailureStreak> stored = db.inTransaction(em -> outbox(em).failureStreak(fresh));
+        assertThat(stored).as("even before its first publication").contains(streak);
+        Outbox.Status failing = db.inTransaction(em -> outbox(em).status(fresh));
+        assertThat(failing.failing()).contains(streak);
+        assertThat(failing.lastPublishedAt()).isEmpty();
+        assertThat(failing.cursor()).isEqualTo(Checkpoint.START);
+
+        db.run(em -> outbox(em).markPublished(fresh, new Checkpoint(1, 1), 1, Instant.now()));
+
+        Optional<FailureStreak> ended = db.inTransaction(em -> outbox(em).failureStreak(fresh));
+        assertThat(ended).isEmpty();
+        assertThat(db.inTransaction(em -> outbox(em).status(fresh)).failing()).isEmpty();
     }
 
     @Test

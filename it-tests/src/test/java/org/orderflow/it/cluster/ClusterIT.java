@@ -143,9 +143,16 @@ class ClusterIT {
 
             // then commands are still accepted
             Eventually.await(ACKNOWLEDGED::size, n -> n >= atKill + 50, Duration.ofSeconds(60), "commands accepted without a broker");
-            // the publisher's state is printed, not asserted: in some CI runs no server's round failed while the broker
-            // was down (a send that waits instead of failing; issue 17 stays open for it) — what must hold is below
-            System.out.println("without a broker: " + (ACKNOWLEDGED.size() - atKill) + " orders acknowledged; " + outboxState());
+            // and publishing backs off: one failure streak for the publisher, whichever server's round failed, its
+            // pause doubling from the streak's count (500 ms initially, the default)
+            int[] streak = Eventually.await(unchecked(ClusterIT::publisherStreak), s -> s[0] >= 4, Duration.ofSeconds(60),
+                    "publishing rounds failing in a row while the broker is down");
+            System.out.println("without a broker: " + (ACKNOWLEDGED.size() - atKill) + " orders acknowledged; "
+                    + streak[0] + " failures in a row, next pause " + streak[1] + " ms\n" + outboxState());
+            assertThat(streak[1]).as("the pause after %d failures", streak[0]).isEqualTo((int) Math.min(500L << (streak[0] - 1), 30_000));
+            for (OwnServer server : servers) {
+                assertThat(get(server, "/ops/outbox")).as(server.api()).contains("\"state\":\"backing-off\"");
+            }
 
             // and when it is back, the backlog goes out
             cluster.broker().start();
@@ -301,7 +308,17 @@ class ClusterIT {
         return cluster.authorization();
     }
 
-    /** Every server's view of the publisher (each knows its own rounds: whichever server tried last shows the back-off). */
+    /** The publisher's failures in a row and the pause they earned (ms), as every server reads them; [0, 0] while healthy. */
+    private static int[] publisherStreak() throws SQLException {
+        try (Connection c = servers.get(0).database(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("""
+                     SELECT failures, COALESCE(EXTRACT(EPOCH FROM (retry_at - last_failed_at)) * 1000, 0)::int
+                       FROM outbox_publishers""")) {
+            return rs.next() ? new int[] {rs.getInt(1), rs.getInt(2)} : new int[] {0, 0};
+        }
+    }
+
+    /** Every server's view of the publisher. */
     private static String outboxState() {
         StringBuilder states = new StringBuilder();
         for (OwnServer server : servers) {

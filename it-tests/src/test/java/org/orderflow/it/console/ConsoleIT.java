@@ -92,16 +92,16 @@ class ConsoleIT {
         // every projector of the API is a row with its lag in events, and the lag chart fills as the page polls
         waitUntil(b -> b.findElements(By.cssSelector("tr[data-projector]")).size() == projectors.size());
         for (String projector : projectors) {
-            assertThat(text(row(projector), ".lag-events")).as(projector).matches("\\d+");
+            assertThat(ConsoleIT.<String>read(b -> text(row(projector), ".lag-events"))).as(projector).matches("\\d+");
         }
         waitUntil(b -> !b.findElements(By.cssSelector("tr[data-projector='order-summary'] svg.spark polyline")).isEmpty());
-        assertThat(row("order-summary").findElement(By.cssSelector("button.rebuild")).isEnabled()).isTrue();
+        assertThat(ConsoleIT.<Boolean>read(b -> row("order-summary").findElement(By.cssSelector("button.rebuild")).isEnabled())).isTrue();
         Browser.screenshot(browser, "projections");
 
         // an operator of one tenant sees the same page, without the actions that cross tenants
         signIn("otto", "default", "operator");
         waitUntil(b -> !b.findElements(By.cssSelector("tr[data-projector='order-summary'] button.rebuild")).isEmpty());
-        assertThat(row("order-summary").findElement(By.cssSelector("button.rebuild")).isEnabled()).isFalse();
+        assertThat(ConsoleIT.<Boolean>read(b -> row("order-summary").findElement(By.cssSelector("button.rebuild")).isEnabled())).isFalse();
         assertThat(browser.findElement(By.id("who-name")).getText()).isEqualTo("otto");
     }
 
@@ -304,6 +304,13 @@ class ConsoleIT {
                 return false;
             }
         });
+    }
+
+    /** Reads from the page; the page re-renders as it polls, so what went stale mid-read is read again. */
+    private static <T> T read(Function<WebDriver, T> reading) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(200))
+                .ignoring(StaleElementReferenceException.class)
+                .until(b -> java.util.Optional.of(reading.apply(b))).get();
     }
 
     private static void waitUntil(Function<WebDriver, Boolean> condition) {

@@ -9,15 +9,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.orderflow.application.consumer.Inbox;
 import org.orderflow.application.integration.WebhookForwarding;
 import org.orderflow.application.notification.OrderNotifications;
+import org.orderflow.application.outbox.FailureStreak;
 import org.orderflow.application.outbox.Outbox;
 import org.orderflow.application.outbox.OutboxPublisher;
-import org.orderflow.application.outbox.PublisherHealth;
 import org.orderflow.web.security.Roles;
 import org.orderflow.web.problem.ProblemDetails;
 
@@ -62,13 +63,15 @@ public class OutboxOperationsResource {
             + "(within the inbox retention).")
     @APIResponse(responseCode = "200", description = "The publisher's state")
     public Status status() {
+        // the streak is the publisher's, read from the database: every server shows the same state
         Outbox.Status status = outbox.status(publisher.name());
-        PublisherHealth.Snapshot health = publisher.health();
-        return new Status(status.publisher(), health.failing() ? "backing-off" : "publishing",
+        Optional<FailureStreak> failing = status.failing();
+        return new Status(status.publisher(), failing.isPresent() ? "backing-off" : "publishing",
                 status.cursor().transactionId(), status.cursor().position(), status.publishedCount(),
                 status.lastPublishedAt().map(Object::toString).orElse(null), status.pending(),
-                status.oldestPending().toMillis(), health.consecutiveFailures(), health.lastError().orElse(null),
-                health.nextAttemptAt().map(Object::toString).orElse(null),
+                status.oldestPending().toMillis(), failing.map(FailureStreak::failures).orElse(0),
+                failing.map(FailureStreak::lastError).orElse(null),
+                failing.map(f -> f.retryAt().toString()).orElse(null),
                 List.of(new Consumer(OrderNotifications.NAME, inbox.processedCount(OrderNotifications.NAME)),
                         new Consumer(WebhookForwarding.NAME, inbox.processedCount(WebhookForwarding.NAME))));
     }
