@@ -39,6 +39,8 @@ abstract class RowProjector<R extends VersionedRow> extends Projector {
 
     /** What one batch knows between {@link #prepare} and {@link #batchDone}. */
     private static final class Batch<R> {
+        /** A rebuild's batch: its rows are written in bulk ({@link RowTable}), past the persistence context. */
+        final boolean newModel;
         /** Rows the batch's query found missing: their first event inserts without asking the database again. */
         final Set<TenantKey> knownMissing = new HashSet<>();
         /**
@@ -49,6 +51,10 @@ abstract class RowProjector<R extends VersionedRow> extends Projector {
         final Map<TenantKey, R> created = new LinkedHashMap<>();
         /** Rows changed during the batch: {@link #beforeWrite} runs once for each at its end. */
         final Map<TenantKey, R> changed = new LinkedHashMap<>();
+
+        Batch(boolean newModel) {
+            this.newModel = newModel;
+        }
     }
 
     protected RowProjector(EntityManager em, Class<R> rowType) {
@@ -78,7 +84,7 @@ abstract class RowProjector<R extends VersionedRow> extends Projector {
     }
 
     private void prepare(List<RecordedEvent> events, boolean newModel) {
-        Batch<R> current = new Batch<>();
+        Batch<R> current = new Batch<>(newModel);
         batch.set(current);
         Map<String, Set<UUID>> idsByTenant = new HashMap<>();
         Set<TenantKey> started = new HashSet<>();
@@ -113,12 +119,24 @@ abstract class RowProjector<R extends VersionedRow> extends Projector {
     @Override
     public void batchApplied() {
         Batch<R> current = batch.get();
-        if (current != null) {
-            current.changed.values().forEach(this::beforeWrite);
-            current.created.values().forEach(em::persist);
-            current.created.clear();
-            current.changed.clear();
+        if (current == null) {
+            return;
         }
+        current.changed.values().forEach(this::beforeWrite);
+        if (current.newModel) {
+            // a rebuild's batch: one INSERT for the rows it created, one UPDATE for the earlier ones it changed; the
+            // changed ones leave the persistence context, so the flush at commit does not write them again
+            RowTable<R> rows = RowTable.of(rowType);
+            rows.insert(em, current.created.values());
+            List<R> earlier = current.changed.entrySet().stream()
+                    .filter(e -> !current.created.containsKey(e.getKey())).map(Map.Entry::getValue).toList();
+            rows.update(em, earlier);
+            earlier.forEach(em::detach);
+        } else {
+            current.created.values().forEach(em::persist);
+        }
+        current.created.clear();
+        current.changed.clear();
     }
 
     @Override

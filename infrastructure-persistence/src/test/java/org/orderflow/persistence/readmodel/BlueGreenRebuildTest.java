@@ -52,16 +52,19 @@ class BlueGreenRebuildTest {
 
     private static final CommandContext CONTEXT = CommandContext.of("blue-green-test");
     private static final String SUMMARIES = OrderSummaryProjector.NAME;
-    private static final int BATCH = 20;
+    private static final int BATCH = 7; // orders of 5 events straddle batches
 
     private TestDatabase db;
     private ProjectionRebuild rebuild;
+    /** Every row as the live projector wrote it, event by event, before the drift. */
+    private List<String> projectedLive;
 
     @BeforeEach
     void given_a_log_of_orders_and_a_live_read_model_that_drifted_from_it() throws SQLException {
         db = TestDatabase.create();
         writeOrders(30, 4); // 30 orders x (created + 4 items) = 150 events
         catchUpLive();
+        projectedLive = rows("order_summaries");
         execute("UPDATE order_summaries SET customer_name = 'drifted'");
         rebuild = TestRebuilds.rebuild(db, List.of(SUMMARIES), BlueGreenRebuildTest::projector);
     }
@@ -93,6 +96,9 @@ class BlueGreenRebuildTest {
         // after the swap: the replayed rows, under the live table's index names, and no shadow left
         assertThat(count("SELECT count(*) FROM order_summaries WHERE customer_name = 'drifted'")).isZero();
         assertThat(count("SELECT count(*) FROM order_summaries")).isEqualTo(30);
+        // written in bulk (orders straddle the batches of 7: rows inserted in one batch, updated in the next),
+        // every column equal to what the live projector wrote
+        assertThat(rows("order_summaries")).isEqualTo(projectedLive);
         assertThat(indexes("order_summaries")).isEqualTo(indexesBefore);
         assertThat(count("SELECT count(*) FROM pg_tables WHERE schemaname = '" + db.schema() + "_shadow'")).isZero();
         Checkpoint head = db.inTransaction(em -> store(em).readAll(Checkpoint.START, 1_000)).get(149).checkpoint();
@@ -220,6 +226,17 @@ class BlueGreenRebuildTest {
         try (Connection c = db.connection(); Statement s = c.createStatement()) {
             s.executeUpdate(sql);
         }
+    }
+
+    private List<String> rows(String table) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = db.connection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT t::text FROM " + table + " t ORDER BY tenant_id, order_id")) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
     }
 
     private long count(String sql) {
