@@ -1,15 +1,10 @@
 package org.orderflow.persistence.eventstore;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import java.io.IOException;
-import java.util.concurrent.ConcurrentHashMap;
 import org.orderflow.application.eventstore.EventCatalog;
 import org.orderflow.application.eventstore.EventMetadata;
 import org.orderflow.application.eventstore.EventTypeRegistry;
@@ -36,10 +31,6 @@ public final class EventSerializer {
     private final UpcasterChain upcasters;
     private final ObjectMapper payloadMapper;
     private final ObjectMapper metadataMapper;
-    /** A reader per event class: it keeps its root deserializer, which {@code ObjectMapper.readValue} looks up per call. */
-    private final Map<Class<?>, ObjectReader> payloadReaders = new ConcurrentHashMap<>();
-    private final ObjectReader treeReader;
-    private final ObjectReader metadataReader;
 
     public EventSerializer() {
         this(EventCatalog.registry(), EventCatalog.upcasters());
@@ -48,22 +39,12 @@ public final class EventSerializer {
     public EventSerializer(EventTypeRegistry registry, UpcasterChain upcasters) {
         this.registry = registry;
         this.upcasters = upcasters;
-        this.payloadMapper = new ObjectMapper(factory())
+        this.payloadMapper = new ObjectMapper()
                 .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
         // Metadata is an open envelope: newer writers may add keys that older readers ignore.
-        this.metadataMapper = new ObjectMapper(factory())
+        this.metadataMapper = new ObjectMapper()
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL)
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        this.treeReader = payloadMapper.readerFor(TREE);
-        this.metadataReader = metadataMapper.readerFor(EventMetadata.class);
-    }
-
-    /**
-     * Parsers' buffers come from a shared pool rather than a thread-local one: a profile of a rebuild put 5 % of
-     * its CPU in finding the thread-local pool in a thread-local map crowded by the server's other thread locals.
-     */
-    private static JsonFactory factory() {
-        return JsonFactory.builder().recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build();
     }
 
     public Serialized serialize(DomainEvent event) {
@@ -86,15 +67,6 @@ public final class EventSerializer {
      * through the upcasters first; a version newer than this code knows is refused.
      */
     public DomainEvent deserialize(String eventType, int schemaVersion, String payload) {
-        return read(eventType, schemaVersion, payload);
-    }
-
-    /** As {@link #deserialize(String, int, String)}, from the payload's UTF-8 bytes as the driver read them (no decoding first). */
-    public DomainEvent deserialize(String eventType, int schemaVersion, byte[] payload) {
-        return read(eventType, schemaVersion, payload);
-    }
-
-    private DomainEvent read(String eventType, int schemaVersion, Object payload) {
         EventType type = resolve(eventType);
         if (schemaVersion > type.schemaVersion() || schemaVersion < 1) {
             throw new UnreadableEvent(eventType + " v" + schemaVersion + " is not a version this code knows (current: v"
@@ -102,12 +74,12 @@ public final class EventSerializer {
         }
         try {
             if (schemaVersion == type.schemaVersion()) {
-                return read(payloadReaders.computeIfAbsent(type.javaType(), payloadMapper::readerFor), payload);
+                return payloadMapper.readValue(payload, type.javaType());
             }
             Map<String, Object> upcast = upcasters.upcast(type.name(), schemaVersion, type.schemaVersion(),
-                    read(treeReader, payload));
+                    payloadMapper.readValue(payload, TREE));
             return payloadMapper.convertValue(upcast, type.javaType());
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+        } catch (JsonProcessingException | IllegalArgumentException | IllegalStateException e) {
             throw new UnreadableEvent("Cannot read " + eventType + " v" + schemaVersion + ": " + e.getMessage(), e);
         }
     }
@@ -121,27 +93,11 @@ public final class EventSerializer {
     }
 
     public EventMetadata deserializeMetadata(String json) {
-        return metadata(json);
-    }
-
-    /** As {@link #deserializeMetadata(String)}, from the UTF-8 bytes as the driver read them. */
-    public EventMetadata deserializeMetadata(byte[] json) {
-        return metadata(json);
-    }
-
-    private EventMetadata metadata(Object json) {
         try {
-            return read(metadataReader, json);
+            return metadataMapper.readValue(json, EventMetadata.class);
         } catch (JsonProcessingException e) {
             throw new UnreadableEvent("Cannot read event metadata: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new UnreadableEvent("Cannot read event metadata: " + e.getMessage(), e);
         }
-    }
-
-    /** Stored JSON as the driver handed it over: text, or its UTF-8 bytes. */
-    private static <T> T read(ObjectReader reader, Object json) throws IOException {
-        return json instanceof byte[] bytes ? reader.readValue(bytes) : reader.readValue((String) json);
     }
 
     /** A stored event that the current code cannot turn back into a domain event. */

@@ -372,7 +372,7 @@ public class JpaEventStore implements EventStore {
     static RecordedEvent toRecordedEvent(EventSerializer serializer, ResultSet rows) throws SQLException {
         return toRecordedEvent(serializer, new Object[] {
                 rows.getLong(1), rows.getLong(2), rows.getObject(3, UUID.class), rows.getString(4), rows.getString(5),
-                rows.getString(6), rows.getLong(7), rows.getString(8), rows.getInt(9), rows.getBytes(10), rows.getBytes(11),
+                rows.getString(6), rows.getLong(7), rows.getString(8), rows.getInt(9), rows.getString(10), rows.getString(11),
                 rows.getObject(12, OffsetDateTime.class).toInstant()});
     }
 
@@ -381,9 +381,7 @@ public class JpaEventStore implements EventStore {
         String storedType = (String) row[7];
         String eventType = serializer.resolve(storedType).name();
         int schemaVersion = (Integer) row[8];
-        // payload and metadata: text, or (from a result set) the column's UTF-8 bytes, parsed without decoding them first
-        EventMetadata metadata = row[10] instanceof byte[] bytes ? serializer.deserializeMetadata(bytes)
-                : serializer.deserializeMetadata((String) row[10]);
+        EventMetadata metadata = serializer.deserializeMetadata((String) row[10]);
         return new RecordedEvent(
                 (Long) row[0],
                 (Long) row[1],
@@ -392,8 +390,7 @@ public class JpaEventStore implements EventStore {
                 (Long) row[6],
                 eventType,
                 schemaVersion,
-                row[9] instanceof byte[] bytes ? serializer.deserialize(storedType, schemaVersion, bytes)
-                        : serializer.deserialize(storedType, schemaVersion, (String) row[9]),
+                serializer.deserialize(storedType, schemaVersion, (String) row[9]),
                 metadata,
                 (Instant) row[11]);
     }
