@@ -59,8 +59,7 @@ public class OutboxPublisher {
                 round = relay.publishNext(settings.publisherName(), settings.batchSize());
             } catch (RuntimeException e) {
                 // the database failed: no shared streak can be written, so this server backs off on its own
-                FailureStreak previous = health.snapshot().failing() ? currentStreak() : null;
-                FailureStreak streak = FailureStreak.after(previous, e, clock.instant(), settings);
+                FailureStreak streak = FailureStreak.after(health.streak().orElse(null), e, clock.instant(), settings);
                 health.failed(0, streak);
                 log(streak, e);
                 return new Run(rounds, published, true);
@@ -88,12 +87,6 @@ public class OutboxPublisher {
             }
         }
         return new Run(rounds, published, false);
-    }
-
-    private FailureStreak currentStreak() {
-        PublisherHealth.Snapshot now = health.snapshot();
-        return new FailureStreak((int) now.consecutiveFailures(), now.lastFailureAt().orElseThrow(),
-                now.lastError().orElse(""), now.nextAttemptAt().orElseThrow());
     }
 
     private void log(FailureStreak streak, RuntimeException error) {

@@ -21,22 +21,20 @@ public final class PublisherHealth {
         }
     }
 
-    private long consecutiveFailures;
     private long totalFailures;
     private long published;
-    private String lastError;
-    private Instant lastFailureAt;
     private Instant lastSuccessAt;
-    private Instant nextAttemptAt;
+    /** The last streak this server followed; kept after a success, for the last error and when it happened. */
+    private FailureStreak lastStreak;
+    private boolean failing;
 
     public synchronized boolean due(Instant now) {
-        return nextAttemptAt == null || !now.isBefore(nextAttemptAt);
+        return !failing || !lastStreak.holdsBack(now);
     }
 
     public synchronized void succeeded(int count, Instant now) {
         published += count;
-        consecutiveFailures = 0;
-        nextAttemptAt = null;
+        failing = false;
         lastSuccessAt = now;
     }
 
@@ -53,14 +51,19 @@ public final class PublisherHealth {
     }
 
     private void follow(FailureStreak streak) {
-        consecutiveFailures = streak.failures();
-        lastError = streak.lastError();
-        lastFailureAt = streak.lastFailureAt();
-        nextAttemptAt = streak.retryAt();
+        lastStreak = streak;
+        failing = true;
+    }
+
+    /** The streak this server follows, while the publisher is failing. */
+    public synchronized Optional<FailureStreak> streak() {
+        return failing ? Optional.of(lastStreak) : Optional.empty();
     }
 
     public synchronized Snapshot snapshot() {
-        return new Snapshot(consecutiveFailures, totalFailures, published, Optional.ofNullable(lastError),
-                Optional.ofNullable(lastFailureAt), Optional.ofNullable(lastSuccessAt), Optional.ofNullable(nextAttemptAt));
+        Optional<FailureStreak> last = Optional.ofNullable(lastStreak);
+        return new Snapshot(failing ? lastStreak.failures() : 0, totalFailures, published,
+                last.map(FailureStreak::lastError), last.map(FailureStreak::lastFailureAt), Optional.ofNullable(lastSuccessAt),
+                failing ? Optional.of(lastStreak.retryAt()) : Optional.empty());
     }
 }
