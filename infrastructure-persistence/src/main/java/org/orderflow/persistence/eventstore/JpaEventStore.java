@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
@@ -36,7 +38,9 @@ import org.orderflow.persistence.AdvisoryLocks;
  * {@link EventStore} on PostgreSQL, on the JPA transaction's own connection. An append is one
  * {@code INSERT ... SELECT ... RETURNING} ({@link #APPEND}), so a lost race on the (tenant,
  * stream, version) unique constraint becomes a {@link ConcurrencyConflict} inside the append
- * call, not an exception at commit. Reads are native queries that bypass the persistence
+ * call, not an exception at commit. One event after a version this process has seen committed
+ * ({@link CommittedHeads}; a new stream's version 0 always) is inserted without reading the head
+ * ({@link #APPEND_ONE_AFTER_KNOWN}). Reads are native queries that bypass the persistence
  * context: stored events are immutable and may be many.
  */
 @ApplicationScoped
@@ -82,6 +86,7 @@ public class JpaEventStore implements EventStore {
     private EntityManager em;
     private Clock clock;
     private EventSerializer serializer;
+    private CommittedHeads heads;
 
     protected JpaEventStore() {
         // for CDI proxies
@@ -89,9 +94,15 @@ public class JpaEventStore implements EventStore {
 
     @Inject
     public JpaEventStore(EntityManager em, Clock clock, EventSerializer serializer) {
+        this(em, clock, serializer, new CommittedHeads());
+    }
+
+    /** A store that shares what it learns of committed versions with others of the same process. */
+    public JpaEventStore(EntityManager em, Clock clock, EventSerializer serializer, CommittedHeads heads) {
         this.em = Objects.requireNonNull(em);
         this.clock = Objects.requireNonNull(clock);
         this.serializer = Objects.requireNonNull(serializer);
+        this.heads = Objects.requireNonNull(heads);
     }
 
     /** A transaction-scoped advisory lock on the stream's name (no row, no transaction id taken). */
@@ -134,6 +145,18 @@ public class JpaEventStore implements EventStore {
              WHERE head.version BETWEEN ? AND ?
             RETURNING position, stream_version""";
 
+    /**
+     * One event after a version known to exist ({@link CommittedHeads}), without reading the head:
+     * the version follows one that exists, so it leaves no gap; if another writer holds it, the
+     * unique index makes the insert do nothing (no row returned) and the transaction stays usable.
+     */
+    static final String APPEND_ONE_AFTER_KNOWN = """
+            INSERT INTO events (position, event_id, tenant_id, stream_id, stream_type, stream_version, event_type,
+                                schema_version, payload, metadata, recorded_at)
+            VALUES (nextval('events_position_seq'), ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)
+            ON CONFLICT ON CONSTRAINT events_stream_version_uk DO NOTHING
+            RETURNING position, stream_version""";
+
     @Override
     public AppendResult append(StreamId stream, ExpectedVersion expected, List<NewEvent> events) {
         if (events.isEmpty()) {
@@ -154,39 +177,18 @@ public class JpaEventStore implements EventStore {
             payloads[i] = serialized.payload();
             metadata[i] = serializer.serializeMetadata(event.metadata());
         }
+        // One event after a version this process has seen committed (a new stream: after 0) needs no
+        // read of the head. Several events read it in the statement either way: as cheap as any other
+        // guard against writing some of them after a version another writer holds (measured).
+        long knownHead = size == 1 ? knownHead(stream, expected) : -1;
         long[] accepted = acceptedHeads(expected);
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         long[] written;
         try {
             written = em.unwrap(Session.class).doReturningWork(connection -> {
-                try (PreparedStatement insert = connection.prepareStatement(size == 1 ? APPEND_ONE : APPEND)) {
-                    if (size == 1) {
-                        insert.setObject(1, ids[0]);
-                        insert.setString(2, stream.tenantId());
-                        insert.setString(3, stream.id());
-                        insert.setString(4, stream.type());
-                        insert.setString(5, types[0]);
-                        insert.setInt(6, schemaVersions[0]);
-                        insert.setString(7, payloads[0]);
-                        insert.setString(8, metadata[0]);
-                        insert.setObject(9, now);
-                    } else {
-                        insert.setString(1, stream.tenantId());
-                        insert.setString(2, stream.id());
-                        insert.setString(3, stream.type());
-                        insert.setObject(4, now);
-                        insert.setArray(7, connection.createArrayOf("uuid", ids));
-                        insert.setArray(8, connection.createArrayOf("text", types));
-                        insert.setArray(9, connection.createArrayOf("int4", schemaVersions));
-                        insert.setArray(10, connection.createArrayOf("text", payloads));
-                        insert.setArray(11, connection.createArrayOf("text", metadata));
-                    }
-                    // the head's stream and the accepted range: the same places in both statements
-                    int head = size == 1 ? 10 : 5;
-                    insert.setString(head, stream.tenantId());
-                    insert.setString(head + 1, stream.id());
-                    insert.setLong(12, accepted[0]);
-                    insert.setLong(13, accepted[1]);
+                try (PreparedStatement insert = knownHead >= 0
+                        ? prepareAfterKnown(connection, stream, knownHead, now, ids, types, schemaVersions, payloads, metadata)
+                        : prepareWithHeadRead(connection, stream, accepted, now, ids, types, schemaVersions, payloads, metadata)) {
                     long first = Long.MAX_VALUE;
                     long last = Long.MIN_VALUE;
                     long version = 0;
@@ -211,7 +213,70 @@ public class JpaEventStore implements EventStore {
             // the expectation did not hold; nothing was written and the transaction is still usable
             throw new ConcurrencyConflict(stream, expected, OptionalLong.of(currentVersion(stream)));
         }
+        heads.learnAtCommit(em.unwrap(SessionImplementor.class), stream, written[0]);
         return new AppendResult(written[0], written[1], written[2]);
+    }
+
+    /** The head the append can follow without reading it, or -1 when it must be read. */
+    private long knownHead(StreamId stream, ExpectedVersion expected) {
+        if (expected instanceof ExpectedVersion.NoStream) {
+            return 0;
+        }
+        if (expected instanceof ExpectedVersion.Exact exact && heads.holds(stream, exact.version())) {
+            return exact.version();
+        }
+        return -1;
+    }
+
+    private static PreparedStatement prepareAfterKnown(Connection connection, StreamId stream, long head, OffsetDateTime now,
+            Object[] ids, String[] types, Integer[] schemaVersions, String[] payloads, String[] metadata) throws SQLException {
+        PreparedStatement insert = connection.prepareStatement(APPEND_ONE_AFTER_KNOWN);
+        insert.setObject(1, ids[0]);
+        insert.setString(2, stream.tenantId());
+        insert.setString(3, stream.id());
+        insert.setString(4, stream.type());
+        insert.setLong(5, head + 1);
+        insert.setString(6, types[0]);
+        insert.setInt(7, schemaVersions[0]);
+        insert.setString(8, payloads[0]);
+        insert.setString(9, metadata[0]);
+        insert.setObject(10, now);
+        return insert;
+    }
+
+    private static PreparedStatement prepareWithHeadRead(Connection connection, StreamId stream, long[] accepted,
+            OffsetDateTime now, Object[] ids, String[] types, Integer[] schemaVersions, String[] payloads, String[] metadata)
+            throws SQLException {
+        int size = ids.length;
+        PreparedStatement insert = connection.prepareStatement(size == 1 ? APPEND_ONE : APPEND);
+        if (size == 1) {
+            insert.setObject(1, ids[0]);
+            insert.setString(2, stream.tenantId());
+            insert.setString(3, stream.id());
+            insert.setString(4, stream.type());
+            insert.setString(5, types[0]);
+            insert.setInt(6, schemaVersions[0]);
+            insert.setString(7, payloads[0]);
+            insert.setString(8, metadata[0]);
+            insert.setObject(9, now);
+        } else {
+            insert.setString(1, stream.tenantId());
+            insert.setString(2, stream.id());
+            insert.setString(3, stream.type());
+            insert.setObject(4, now);
+            insert.setArray(7, connection.createArrayOf("uuid", ids));
+            insert.setArray(8, connection.createArrayOf("text", types));
+            insert.setArray(9, connection.createArrayOf("int4", schemaVersions));
+            insert.setArray(10, connection.createArrayOf("text", payloads));
+            insert.setArray(11, connection.createArrayOf("text", metadata));
+        }
+        // the head's stream and the accepted range: the same places in both statements
+        int head = size == 1 ? 10 : 5;
+        insert.setString(head, stream.tenantId());
+        insert.setString(head + 1, stream.id());
+        insert.setLong(12, accepted[0]);
+        insert.setLong(13, accepted[1]);
+        return insert;
     }
 
     /** The head versions the expectation accepts, as an inclusive range. */
@@ -244,7 +309,7 @@ public class JpaEventStore implements EventStore {
 
     @Override
     public List<RecordedEvent> load(StreamId stream, long afterVersion, int maxCount) {
-        return query("SELECT " + COLUMNS + " " + """
+        List<RecordedEvent> events = query("SELECT " + COLUMNS + " " + """
                  FROM events
                 WHERE tenant_id = :tenant AND stream_id = :stream AND stream_type = :type AND stream_version > :after
                 ORDER BY stream_version
@@ -258,6 +323,11 @@ public class JpaEventStore implements EventStore {
                 .stream()
                 .map(this::toRecordedEvent)
                 .toList();
+        if (!events.isEmpty()) {
+            // what a command loads it appends after: known once this transaction commits, no head read then
+            heads.learnAtCommit(em.unwrap(SessionImplementor.class), stream, events.get(events.size() - 1).streamVersion());
+        }
+        return events;
     }
 
     @Override
@@ -268,7 +338,9 @@ public class JpaEventStore implements EventStore {
                 .setParameter(2, stream.id())
                 .setParameter(3, stream.type())
                 .getSingleResult();
-        return ((Number) max).longValue();
+        long version = ((Number) max).longValue();
+        heads.learnAtCommit(em.unwrap(SessionImplementor.class), stream, version);
+        return version;
     }
 
     @Override
