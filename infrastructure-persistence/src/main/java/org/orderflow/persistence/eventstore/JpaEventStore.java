@@ -151,9 +151,9 @@ public class JpaEventStore implements EventStore {
      * unique index makes the insert do nothing (no row returned) and the transaction stays usable.
      */
     static final String APPEND_ONE_AFTER_KNOWN = """
-            INSERT INTO events (position, event_id, tenant_id, stream_id, stream_type, event_type,
-                                schema_version, payload, metadata, recorded_at, stream_version)
-            VALUES (nextval('events_position_seq'), ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)
+            INSERT INTO events (position, event_id, tenant_id, stream_id, stream_type, stream_version, event_type,
+                                schema_version, payload, metadata, recorded_at)
+            VALUES (nextval('events_position_seq'), ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)
             ON CONFLICT ON CONSTRAINT events_stream_version_uk DO NOTHING
             RETURNING position, stream_version""";
 
@@ -231,8 +231,16 @@ public class JpaEventStore implements EventStore {
     private static PreparedStatement prepareAfterKnown(Connection connection, StreamId stream, long head, OffsetDateTime now,
             Object[] ids, String[] types, Integer[] schemaVersions, String[] payloads, String[] metadata) throws SQLException {
         PreparedStatement insert = connection.prepareStatement(APPEND_ONE_AFTER_KNOWN);
-        bindOneEvent(insert, stream, now, ids, types, schemaVersions, payloads, metadata);
-        insert.setLong(10, head + 1);
+        insert.setObject(1, ids[0]);
+        insert.setString(2, stream.tenantId());
+        insert.setString(3, stream.id());
+        insert.setString(4, stream.type());
+        insert.setLong(5, head + 1);
+        insert.setString(6, types[0]);
+        insert.setInt(7, schemaVersions[0]);
+        insert.setString(8, payloads[0]);
+        insert.setString(9, metadata[0]);
+        insert.setObject(10, now);
         return insert;
     }
 
@@ -242,7 +250,15 @@ public class JpaEventStore implements EventStore {
         int size = ids.length;
         PreparedStatement insert = connection.prepareStatement(size == 1 ? APPEND_ONE : APPEND);
         if (size == 1) {
-            bindOneEvent(insert, stream, now, ids, types, schemaVersions, payloads, metadata);
+            insert.setObject(1, ids[0]);
+            insert.setString(2, stream.tenantId());
+            insert.setString(3, stream.id());
+            insert.setString(4, stream.type());
+            insert.setString(5, types[0]);
+            insert.setInt(6, schemaVersions[0]);
+            insert.setString(7, payloads[0]);
+            insert.setString(8, metadata[0]);
+            insert.setObject(9, now);
         } else {
             insert.setString(1, stream.tenantId());
             insert.setString(2, stream.id());
@@ -261,20 +277,6 @@ public class JpaEventStore implements EventStore {
         insert.setLong(12, accepted[0]);
         insert.setLong(13, accepted[1]);
         return insert;
-    }
-
-    /** The one event's row, parameters 1 to 9 of {@link #APPEND_ONE} and {@link #APPEND_ONE_AFTER_KNOWN} alike. */
-    private static void bindOneEvent(PreparedStatement insert, StreamId stream, OffsetDateTime now, Object[] ids,
-            String[] types, Integer[] schemaVersions, String[] payloads, String[] metadata) throws SQLException {
-        insert.setObject(1, ids[0]);
-        insert.setString(2, stream.tenantId());
-        insert.setString(3, stream.id());
-        insert.setString(4, stream.type());
-        insert.setString(5, types[0]);
-        insert.setInt(6, schemaVersions[0]);
-        insert.setString(7, payloads[0]);
-        insert.setString(8, metadata[0]);
-        insert.setObject(9, now);
     }
 
     /** The head versions the expectation accepts, as an inclusive range. */
