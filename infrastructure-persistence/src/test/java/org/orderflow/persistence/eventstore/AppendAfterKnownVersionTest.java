@@ -201,7 +201,7 @@ class AppendAfterKnownVersionTest {
                     return e;
                 }
             });
-            db.awaitABlockedInsert("events");
+            awaitABlockedInsert();
             winner.getTransaction().commit();
 
             // then, once the winner commits, the loser's conflict names the version it lost to
@@ -257,5 +257,21 @@ class AppendAfterKnownVersionTest {
         heads.learn(c, 5);
         assertThat(heads.holds(c, 7)).isTrue();
         assertThat(heads.size()).isEqualTo(1);
+    }
+
+    private static void awaitABlockedInsert() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            try (var connection = db.connection();
+                 var rs = connection.createStatement().executeQuery(
+                         "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%insert into events%'")) {
+                rs.next();
+                if (rs.getInt(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the second insert never blocked on the first");
     }
 }

@@ -291,7 +291,7 @@ class JpaEventStoreTest {
                     TestDatabase.release(em);
                 }
             });
-            db.awaitABlockedInsert("events");
+            awaitABlockedInsert();
             winner.getTransaction().commit();
 
             assertThat(loser.get(30, TimeUnit.SECONDS)).isInstanceOfSatisfying(ConcurrencyConflict.class,
@@ -344,7 +344,35 @@ class JpaEventStoreTest {
     }
 
     private static void awaitABlockedLock() throws Exception {
-        db.awaitALockWait("wait_event = 'advisory'", "the second writer never waited for the stream");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            try (var connection = db.connection();
+                 var rs = connection.createStatement().executeQuery(
+                         "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory'")) {
+                rs.next();
+                if (rs.getInt(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the second writer never waited for the stream");
+    }
+
+    private static void awaitABlockedInsert() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            try (var connection = db.connection();
+                 var rs = connection.createStatement().executeQuery(
+                         "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%insert into events%'")) {
+                rs.next();
+                if (rs.getInt(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the second insert never blocked on the first");
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -109,32 +108,6 @@ public final class TestDatabase implements AutoCloseable {
             }
         }
         return out.toString();
-    }
-
-    /**
-     * Waits until some session of the database waits on a lock and matches {@code condition} (SQL over
-     * {@code pg_stat_activity}, e.g. {@code wait_event = 'advisory'}); fails with {@code whatFailed}
-     * after 20 s. For tests that must see a second writer blocked before they let the first go on.
-     */
-    public void awaitALockWait(String condition, String whatFailed) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            try (Connection c = connection(); Statement s = c.createStatement();
-                 java.sql.ResultSet rs = s.executeQuery(
-                         "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND " + condition)) {
-                rs.next();
-                if (rs.getInt(1) > 0) {
-                    return;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError(whatFailed);
-    }
-
-    /** Waits until an {@code INSERT} into the table waits on a lock (another transaction's index entry). */
-    public void awaitABlockedInsert(String table) throws Exception {
-        awaitALockWait("query ILIKE '%insert into " + table + "%'", "no insert into " + table + " ever blocked on another");
     }
 
     /** A plain JDBC connection to the test schema, autocommit on. */
